@@ -1,0 +1,54 @@
+package org.mlcouncil.directory;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.mlcouncil.directory.DemoOrganisationProperties.DemoUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seeds the demo organisation for a first run. Idempotent: existing users keep their
+ * passwords and profile, missing users and memberships are added.
+ */
+@Component
+@Order(2)
+@ConditionalOnProperty(name = "mlcouncil.demo.enabled", havingValue = "true")
+public class DemoOrganisation implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoOrganisation.class);
+
+  private final IdentityService identityService;
+  private final DemoOrganisationProperties demo;
+
+  public DemoOrganisation(IdentityService identityService, DemoOrganisationProperties demo) {
+    this.identityService = identityService;
+    this.demo = demo;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    int created = 0;
+    for (DemoUser demoUser : demo.users()) {
+      if (identityService.createUserQuery().userId(demoUser.id()).count() == 0) {
+        User user = identityService.newUser(demoUser.id());
+        user.setFirstName(demoUser.firstName());
+        user.setLastName(demoUser.lastName());
+        user.setEmail(demoUser.email());
+        user.setPassword(demo.password());
+        identityService.saveUser(user);
+        created++;
+      }
+      for (String groupId : demoUser.groups()) {
+        if (identityService.createUserQuery().userId(demoUser.id()).memberOfGroup(groupId).count() == 0) {
+          identityService.createMembership(demoUser.id(), groupId);
+        }
+      }
+    }
+    log.info("Demo organisation: {} users ({} new), password '{}'", demo.users().size(), created, demo.password());
+  }
+}

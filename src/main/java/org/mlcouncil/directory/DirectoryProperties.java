@@ -1,0 +1,24 @@
+package org.mlcouncil.directory;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The organisation's shape: which pods exist and which groups may start which processes.
+ *
+ * @param pods pod (vertical) ids; each gets a PM, EM, DS manager and analytics manager group
+ * @param startableProcesses process definition keys each group may start (READ + CREATE_INSTANCE)
+ */
+@ConfigurationProperties("mlcouncil.directory")
+public record DirectoryProperties(List<String> pods, Map<String, List<String>> startableProcesses) {
+
+  public DirectoryProperties {
+    pods = pods == null ? List.of() : List.copyOf(pods);
+    startableProcesses = startableProcesses == null ? Map.of() : Map.copyOf(startableProcesses);
+  }
+
+  public boolean isKnownPod(String pod) {
+    return pods.contains(pod);
+  }
+}

@@ -1,0 +1,27 @@
+package org.mlcouncil.platform;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Absolute links into the Camunda webapps, for mails read outside the browser session. */
+@Component
+public class PublicLinks {
+
+  private final String baseUrl;
+
+  public PublicLinks(@Value("${mlcouncil.public-base-url}") String baseUrl) {
+    this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+  }
+
+  public String tasklist() {
+    return baseUrl + "/camunda/app/tasklist/default/";
+  }
+
+  public String task(String taskId) {
+    return tasklist() + "#/task=" + taskId;
+  }
+
+  public String cockpitProcessInstance(String processInstanceId) {
+    return baseUrl + "/camunda/app/cockpit/default/#/process-instance/" + processInstanceId;
+  }
+}

@@ -1,0 +1,34 @@
+package org.mlcouncil.platform;
+
+import java.util.List;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Profiles;
+
+/**
+ * Refuses to start the {@code prod} profile without the settings that have no safe default.
+ *
+ * <p>It runs before the application context exists, so an operator sees a single line naming
+ * the variable to set instead of a bean-creation stack trace, and no admin user is ever created
+ * with a guessable password.
+ */
+public class RequiredProductionSettings implements EnvironmentPostProcessor {
+
+  static final List<String> REQUIRED = List.of("MLCOUNCIL_ADMIN_PASSWORD", "MLCOUNCIL_DB_URL");
+
+  @Override
+  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+    if (!environment.acceptsProfiles(Profiles.of("prod"))) {
+      return;
+    }
+    for (String variable : REQUIRED) {
+      String value = environment.getProperty(variable);
+      if (value == null || value.isBlank()) {
+        System.err.println("ML Council refuses to start: set the environment variable " + variable
+            + " (required by the prod profile).");
+        System.exit(78); // EX_CONFIG: a configuration error, not a crash
+      }
+    }
+  }
+}
