@@ -1,0 +1,22 @@
+package org.mlcouncil.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * An integration test against the whole application on a random port, on the JVM's real
+ * PostgreSQL and GreenMail servers. Every test class carrying it shares one Spring context:
+ * do not add per-class configuration, or the suite starts a second context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestInfrastructure.class)
+@ActiveProfiles("it")
+public @interface IntegrationTest {
+}
