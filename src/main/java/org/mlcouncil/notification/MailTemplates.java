@@ -3,11 +3,8 @@ package org.mlcouncil.notification;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.io.ClassPathResource;
@@ -29,28 +26,36 @@ public class MailTemplates {
   private final Map<String, Template> cache = new ConcurrentHashMap<>();
 
   public RenderedMail render(String name, Map<String, ?> model) {
-    String plain = template(text, name + ".txt").execute(model);
-    int endOfSubject = plain.indexOf('\n');
-    if (endOfSubject < 0) {
-      throw new IllegalStateException("Mail template " + name + ".txt needs a subject line and a body");
-    }
-    String subject = SUBJECT_PREFIX + plain.substring(0, endOfSubject).replaceAll("\\s+", " ").trim();
-    String body = plain.substring(endOfSubject + 1).strip() + "\n";
-
-    Map<String, Object> layoutModel = new HashMap<>();
-    layoutModel.put("subject", subject);
-    layoutModel.put("body", template(html, name + ".html").execute(model));
-    return new RenderedMail(subject, body, template(html, "layout.html").execute(layoutModel));
+    // The subject is rendered on its own, so a line break someone typed cannot end it early.
+    String subject = SUBJECT_PREFIX + template(text, name + ".txt#subject").execute(model)
+        .replaceAll("\\s+", " ").trim();
+    String body = template(text, name + ".txt#body").execute(model).strip() + "\n";
+    String htmlBody = template(html, name + ".html").execute(model);
+    String page = template(html, "layout.html").execute(Map.of("subject", subject, "body", htmlBody));
+    return new RenderedMail(subject, body, page);
   }
 
-  private Template template(Mustache.Compiler compiler, String file) {
-    return cache.computeIfAbsent((compiler == html ? "html:" : "text:") + file, key -> {
-      try (Reader reader = new InputStreamReader(
-          new ClassPathResource("mail/" + file).getInputStream(), StandardCharsets.UTF_8)) {
-        return compiler.compile(reader);
-      } catch (IOException e) {
-        throw new UncheckedIOException("No mail template mail/" + file, e);
+  private Template template(Mustache.Compiler compiler, String key) {
+    return cache.computeIfAbsent((compiler == html ? "html:" : "text:") + key, cacheKey -> {
+      String[] fileAndPart = key.split("#");
+      String source = read(fileAndPart[0]);
+      if (fileAndPart.length == 1) {
+        return compiler.compile(source);
       }
+      int endOfSubject = source.indexOf('\n');
+      if (endOfSubject < 0) {
+        throw new IllegalStateException("Mail template " + fileAndPart[0] + " needs a subject line and a body");
+      }
+      return compiler.compile(fileAndPart[1].equals("subject")
+          ? source.substring(0, endOfSubject) : source.substring(endOfSubject + 1));
     });
+  }
+
+  private static String read(String file) {
+    try {
+      return new ClassPathResource("mail/" + file).getContentAsString(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("No mail template mail/" + file, e);
+    }
   }
 }

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
 
 /**
@@ -34,11 +34,10 @@ public class TestInfrastructure implements ApplicationContextInitializer<Configu
   public void initialize(ConfigurableApplicationContext context) {
     EmbeddedPostgres server = postgres();
     contexts.incrementAndGet();
-    context.addApplicationListener(event -> {
-      if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
-        release();
-      }
-    });
+    // Registered first, so destroyed last: the engine and the connection pool shut down
+    // while the database still answers.
+    ((DefaultListableBeanFactory) context.getBeanFactory())
+        .registerDisposableBean("testInfrastructureRelease", TestInfrastructure::release);
     context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-infrastructure", Map.of(
         "spring.datasource.url", server.getJdbcUrl("postgres", "postgres"),
         "spring.datasource.username", "postgres",
