@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.json.SpinJsonNode;
 import org.mlcouncil.directory.Recipients;
+import org.mlcouncil.platform.JsonVariables;
 import org.mlcouncil.platform.PublicLinks;
 import org.springframework.stereotype.Component;
 
@@ -28,13 +30,15 @@ public class SendMailDelegate implements JavaDelegate {
   private final Recipients recipients;
   private final PublicLinks links;
   private final MailProperties properties;
+  private final JsonVariables json;
 
   public SendMailDelegate(Notifier notifier, Recipients recipients, PublicLinks links,
-                          MailProperties properties) {
+                          MailProperties properties, JsonVariables json) {
     this.notifier = notifier;
     this.recipients = recipients;
     this.links = links;
     this.properties = properties;
+    this.json = json;
   }
 
   public String getRetryCycle() {
@@ -48,7 +52,10 @@ public class SendMailDelegate implements JavaDelegate {
       throw new IllegalStateException("Mail step '" + execution.getCurrentActivityId()
           + "' has no input parameter mailTemplate");
     }
-    Map<String, Object> model = new HashMap<>(execution.getVariables());
+    Map<String, Object> model = new HashMap<>();
+    // JSON variables (findings, reviews) become plain lists and maps a template can iterate.
+    execution.getVariables().forEach((name, value) ->
+        model.put(name, value instanceof SpinJsonNode node ? json.toPlain(node) : value));
     model.put("businessKey", execution.getProcessBusinessKey());
     model.put("tasklistUrl", links.tasklist());
     if (model.get("taskId") instanceof String taskId) {

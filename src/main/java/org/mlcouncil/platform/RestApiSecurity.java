@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Puts the engine REST API behind HTTP Basic authentication. Without this filter Camunda's
+ * Puts the engine REST API and the platform's own API ({@code /api}) behind HTTP Basic
+ * authentication. Without this filter Camunda's
  * REST API answers anyone, and authorization checks see no user at all.
  */
 @Configuration
@@ -19,7 +20,7 @@ public class RestApiSecurity {
     FilterRegistrationBean<Filter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("camunda-rest-basic-auth");
-    registration.addUrlPatterns("/engine-rest/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*");
     registration.addInitParameter(
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());

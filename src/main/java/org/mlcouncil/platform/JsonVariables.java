@@ -1,0 +1,57 @@
+package org.mlcouncil.platform;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads and writes process variables stored as Camunda JSON values, which Cockpit and
+ * Tasklist show as readable JSON and which need no Java classes to be read back.
+ */
+@Component
+public class JsonVariables {
+
+  private final ObjectMapper mapper;
+
+  public JsonVariables(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  public <T> T read(VariableScope scope, String name, TypeReference<T> type, T absent) {
+    Object value = scope.getVariable(name);
+    if (value == null) {
+      return absent;
+    }
+    return parse(value instanceof SpinJsonNode node ? node.toString() : value.toString(), type);
+  }
+
+  public void write(VariableScope scope, String name, Object value) {
+    scope.setVariable(name, SpinValues.jsonValue(toJson(value)).create());
+  }
+
+  /** A JSON value turned into plain maps and lists, e.g. for a mail template. */
+  public Object toPlain(SpinJsonNode node) {
+    return parse(node.toString(), new TypeReference<Object>() {
+    });
+  }
+
+  private <T> T parse(String json, TypeReference<T> type) {
+    try {
+      return mapper.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Variable is not the JSON expected: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private String toJson(Object value) {
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write JSON variable", e);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package org.mlcouncil.proposal;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.mlcouncil.directory.Groups;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/proposals/{businessKey}/withdrawal}: the proposer (or an administrator)
+ * withdraws a proposal before its decision. The proposer holds no permission on the process
+ * instance itself, so this endpoint checks who asks and then correlates the withdrawal message
+ * on the engine's behalf.
+ */
+@RestController
+public class WithdrawalController {
+
+  static final String MESSAGE = "ProposalWithdrawn";
+  static final int MAX_REASON = 2000;
+
+  private final RuntimeService runtimeService;
+  private final IdentityService identityService;
+
+  public WithdrawalController(RuntimeService runtimeService, IdentityService identityService) {
+    this.runtimeService = runtimeService;
+    this.identityService = identityService;
+  }
+
+  public record WithdrawalRequest(String reason) {
+  }
+
+  @PostMapping("/api/proposals/{businessKey}/withdrawal")
+  public ResponseEntity<Map<String, String>> withdraw(@PathVariable String businessKey,
+                                                      @RequestBody(required = false) WithdrawalRequest request) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    String reason = request == null || request.reason() == null ? "" : request.reason().strip();
+    if (reason.length() > MAX_REASON) {
+      return error(HttpStatus.BAD_REQUEST, "reason", "must be at most " + MAX_REASON + " characters");
+    }
+    identityService.clearAuthentication();
+    try {
+      ProcessInstance proposal = runtimeService.createProcessInstanceQuery()
+          .processDefinitionKey("ml-proposal").processInstanceBusinessKey(businessKey).active().singleResult();
+      if (proposal == null) {
+        return error(HttpStatus.NOT_FOUND, "businessKey", "no open proposal " + businessKey);
+      }
+      Object proposer = runtimeService.getVariable(proposal.getId(), "proposer");
+      if (!caller.getUserId().equals(proposer) && !isAdmin(caller)) {
+        return error(HttpStatus.FORBIDDEN, "businessKey",
+            "only the proposer (" + proposer + ") or an administrator may withdraw " + businessKey);
+      }
+      runtimeService.createMessageCorrelation(MESSAGE)
+          .processInstanceId(proposal.getId())
+          .setVariable("withdrawnBy", caller.getUserId())
+          .setVariable("withdrawalReason", reason)
+          .correlate();
+      return ResponseEntity.ok(Map.of("businessKey", businessKey, "status", "withdrawn"));
+    } finally {
+      identityService.setAuthentication(caller);
+    }
+  }
+
+  private static boolean isAdmin(Authentication caller) {
+    List<String> groups = caller.getGroupIds();
+    return groups != null && groups.contains(Groups.ADMIN);
+  }
+
+  private static ResponseEntity<Map<String, String>> error(HttpStatus status, String field, String message) {
+    return ResponseEntity.status(status).body(Map.of("field", field, "message", field + ": " + message));
+  }
+}

@@ -1,0 +1,21 @@
+package org.mlcouncil.review;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Turns the separate pod-lead reviews into one decision, {@code podDecision}. */
+@Component("aggregatePodReviews")
+public class AggregatePodReviews implements JavaDelegate {
+
+  private final PodReviews podReviews;
+
+  public AggregatePodReviews(PodReviews podReviews) {
+    this.podReviews = podReviews;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    execution.setVariable("podDecision", PodReviews.decide(podReviews.of(execution)));
+  }
+}

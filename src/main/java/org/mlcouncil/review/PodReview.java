@@ -1,0 +1,33 @@
+package org.mlcouncil.review;
+
+import java.time.Instant;
+
+/** One pod lead's review of a proposal, kept per group so no vote overwrites another. */
+public record PodReview(String group, String reviewer, Decision decision, String comment,
+                        Integer businessProblemScore, Integer prioritisationScore, Integer impactCostScore,
+                        Instant reviewedAt) {
+
+  /** What a reviewer can decide; the value is what the review form submits. */
+  public enum Decision {
+    APPROVE("approve"), REQUEST_CHANGES("request-changes"), REJECT("reject");
+
+    private final String value;
+
+    Decision(String value) {
+      this.value = value;
+    }
+
+    public static Decision of(Object submitted) {
+      for (Decision decision : values()) {
+        if (decision.value.equals(submitted) || decision.name().equals(submitted)) {
+          return decision;
+        }
+      }
+      return null;
+    }
+
+    public String value() {
+      return value;
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package org.mlcouncil.review;
+
+import java.time.Instant;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.mlcouncil.review.PodReview.Decision;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task listener ({@code complete}) of a pod lead's review: checks what the form cannot
+ * (a comment unless approving) and keeps the review under the reviewer's group. The form's
+ * values live in task-local variables, so parallel reviewers never overwrite each other.
+ */
+@Component("recordPodReview")
+public class RecordPodReview implements TaskListener {
+
+  static final int MAX_COMMENT = 5000;
+
+  private final PodReviews podReviews;
+  private final ReviewerIdentity reviewers;
+
+  public RecordPodReview(PodReviews podReviews, ReviewerIdentity reviewers) {
+    this.podReviews = podReviews;
+    this.reviewers = reviewers;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Decision decision = Decision.of(task.getVariable("decision"));
+    if (decision == null) {
+      throw new BadUserRequestException("decision: choose approve, request-changes or reject");
+    }
+    String comment = text(task.getVariable("comment"));
+    if (decision != Decision.APPROVE && comment.isBlank()) {
+      throw new BadUserRequestException("comment: say what should change or why you reject");
+    }
+    if (comment.length() > MAX_COMMENT) {
+      throw new BadUserRequestException("comment: must be at most " + MAX_COMMENT + " characters");
+    }
+    podReviews.add(task.getExecution(), new PodReview(
+        (String) task.getVariable("podLeadGroup"),
+        reviewers.actingUser(task),
+        decision,
+        comment.strip(),
+        score(task, "businessProblemScore"),
+        score(task, "prioritisationScore"),
+        score(task, "impactCostScore"),
+        Instant.now()));
+  }
+
+  private static String text(Object value) {
+    return value == null ? "" : value.toString();
+  }
+
+  private static Integer score(DelegateTask task, String field) {
+    Object value = task.getVariable(field);
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    try {
+      int score = (int) Double.parseDouble(value.toString());
+      if (score >= 1 && score <= 5) {
+        return score;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the field name
+    }
+    throw new BadUserRequestException(field + ": must be a score from 1 to 5");
+  }
+}

@@ -1,0 +1,295 @@
+package org.mlcouncil.proposal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mlcouncil.support.ActingUser;
+import org.mlcouncil.support.FlowNodeCoverage;
+import org.mlcouncil.support.IntegrationTest;
+import org.mlcouncil.support.Mailbox;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** Every path of {@code ml-proposal} up to the ML Council, on PostgreSQL with real mail. */
+@IntegrationTest
+class ProposalLifecycleIT {
+
+  private static final Map<String, String> SEARCH_LEADS = Map.of(
+      "pod-search-pm", "sarah", "pod-search-em", "sam",
+      "pod-search-ds-manager", "sofia", "pod-search-analytics-manager", "simon");
+  private static final List<String> STARTED = new ArrayList<>();
+
+  @Autowired ProcessEngine processEngine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired ManagementService managementService;
+  @Autowired TestRestTemplate rest;
+
+  @BeforeEach
+  void initAssertions() {
+    BpmnAwareTests.init(processEngine);
+  }
+
+  @AfterEach
+  void resetAssertions() {
+    BpmnAwareTests.reset();
+  }
+
+  @AfterAll
+  static void everyFlowNodeIsCovered(@Autowired RepositoryService repositoryService,
+                                     @Autowired HistoryService historyService) {
+    FlowNodeCoverage.assertEveryFlowNodeVisited(repositoryService, historyService, "ml-proposal", STARTED);
+  }
+
+  @Test
+  void healthyProposalPassesScreeningAndFourApprovalsHandItToTheCouncil() {
+    String title = title("Ranking by delivery time");
+    ProcessInstance proposal = submit("paul", ProposalData.valid(title));
+
+    assertThat(proposal.getBusinessKey()).matches("MLP-\\d{4}-\\d{4}");
+    MimeMessage receipt = Mailbox.awaitOne("paul@mlcouncil.example", "Proposal received: " + title);
+    assertThat(Mailbox.text(receipt)).contains(proposal.getBusinessKey());
+    awaitWaitingAt(proposal, "reviewProposal");
+    assertThat(proposal).hasPassed("checkCompleteness", "checkTechnicalLead", "checkMlNeed", "checkSpeed",
+        "checkSufficiency", "checkImpactCost", "checkTechLeadFit", "checkPlatformAlignment");
+    assertThat(proposal).hasNotPassed("amendProposal");
+
+    List<Task> reviews = podReviews(proposal);
+    assertThat(reviews).hasSize(4);
+    SEARCH_LEADS.keySet().forEach(group -> assertThat(taskFor(proposal, group)).hasCandidateGroup(group));
+    assertThat(runtimeService.getVariable(proposal.getId(), "findingsSummary").toString()).contains("INFO");
+    MimeMessage announcement = Mailbox.awaitOne("sarah@mlcouncil.example", "New task: Review proposal (" + proposal.getBusinessKey() + ")");
+    assertThat(Mailbox.text(announcement)).contains("/camunda/app/tasklist/default/#/task=" + taskFor(proposal, "pod-search-pm").getId());
+
+    SEARCH_LEADS.forEach((group, lead) -> review(proposal, group, lead, "approve", null));
+
+    awaitWaitingAt(proposal, "awaitCouncilReview");
+    assertThat(runtimeService.getVariable(proposal.getId(), "podDecision")).isEqualTo("approved");
+    runtimeService.signal(runtimeService.createExecutionQuery().processInstanceId(proposal.getId())
+        .activityId("awaitCouncilReview").singleResult().getId());
+    assertThat(proposal).isEnded().hasPassed("proposalWithCouncil");
+  }
+
+  @Test
+  void blockerSendsTheProposalBackAndTheAmendmentIsScreenedAgain() {
+    String title = title("Rules would do");
+    Map<String, Object> variables = ProposalData.valid(title);
+    variables.put("rulesImpactShare", 60L);
+    ProcessInstance proposal = submit("paul", variables);
+
+    awaitWaitingAt(proposal, "amendProposal");
+    Task amend = task(proposal, "amendProposal");
+    assertThat(amend).isAssignedTo("paul");
+    assertThat(taskService.getVariable(amend.getId(), "amendmentReasons").toString()).contains("60");
+    MimeMessage request = Mailbox.awaitOne("paul@mlcouncil.example", "Please amend your proposal: " + title);
+    assertThat(Mailbox.text(request)).contains("BLOCKER");
+
+    assertThatThrownBy(() -> ActingUser.as(identityService, "paul",
+        () -> taskService.complete(amend.getId(), Map.of("buildCost", -5L))))
+        .hasMessageContaining("buildCost");
+    assertThat(task(proposal, "amendProposal")).isNotNull();
+
+    ActingUser.as(identityService, "paul", () -> taskService.complete(amend.getId(), Map.of("rulesImpactShare", 30L)));
+
+    awaitWaitingAt(proposal, "reviewProposal");
+    assertThat(runtimeService.getVariable(proposal.getId(), "rulesImpactShare")).isIn(30L, 30, 30.0);
+  }
+
+  @Test
+  void changesRequestedByOneLeadSendItBackAndStartAFreshPodReview() {
+    String title = title("Fraud scores");
+    ProcessInstance proposal = submit("paul", ProposalData.valid(title));
+    awaitWaitingAt(proposal, "reviewProposal");
+
+    review(proposal, "pod-search-pm", "sarah", "approve", null);
+    review(proposal, "pod-search-em", "sam", "request-changes", "Add the on-call plan for the ranking service.");
+    review(proposal, "pod-search-ds-manager", "sofia", "approve", null);
+    review(proposal, "pod-search-analytics-manager", "simon", "approve", null);
+
+    awaitWaitingAt(proposal, "amendProposal");
+    Task amend = task(proposal, "amendProposal");
+    assertThat(taskService.getVariable(amend.getId(), "amendmentReasons").toString())
+        .contains("Add the on-call plan for the ranking service.").contains("sam");
+    ActingUser.as(identityService, "paul", () -> taskService.complete(amend.getId(),
+        Map.of("proposedSolution", "Learning-to-rank on the feature store, with an on-call rota shared with search.")));
+
+    awaitWaitingAt(proposal, "reviewProposal");
+    assertThat(podReviews(proposal)).hasSize(4);
+    assertThat(runtimeService.getVariable(proposal.getId(), "podReviews").toString()).isEqualTo("[]");
+  }
+
+  @Test
+  void oneRejectionRejectsAtOnceAndTellsEveryoneInterested() {
+    String title = title("<i>Churn</i> & co");
+    ProcessInstance proposal = submit("paul", ProposalData.valid(title));
+    awaitWaitingAt(proposal, "reviewProposal");
+
+    review(proposal, "pod-search-pm", "sarah", "approve", null);
+    review(proposal, "pod-search-em", "sam", "reject", "No capacity this half: <script>alert(1)</script>");
+
+    await().untilAsserted(() -> assertThat(proposal).isEnded());
+    assertThat(proposal).hasPassed("notifyRejection", "proposalRejected").hasNotPassed("awaitCouncilReview");
+    assertThat(taskService.createTaskQuery().processInstanceId(proposal.getId()).count()).isZero();
+    for (String reader : List.of("paul@mlcouncil.example", "priya@mlcouncil.example", "simon@mlcouncil.example",
+        "ivan@mlcouncil.example", "watcher@example.org")) {
+      MimeMessage rejection = Mailbox.awaitOne(reader, "Proposal rejected: " + title);
+      assertThat(Mailbox.html(rejection)).contains("&lt;i&gt;Churn&lt;/i&gt; &amp; co")
+          .contains("&lt;script&gt;").doesNotContain("<script>");
+      assertThat(Mailbox.text(rejection)).contains("No capacity this half");
+    }
+  }
+
+  @Test
+  void remindersAndEscalationGoOutWithoutInterruptingTheReview() {
+    String title = title("Slow reviewers");
+    ProcessInstance proposal = submit("paul", ProposalData.valid(title));
+    awaitWaitingAt(proposal, "reviewProposal");
+    review(proposal, "pod-search-pm", "sarah", "approve", null);
+
+    managementService.executeJob(timer(proposal, "podReviewReminderDue").getId());
+    Mailbox.awaitOne("sam@mlcouncil.example", "Reminder: review " + title);
+    assertThat(Mailbox.messages("sarah@mlcouncil.example", "Reminder: review " + title))
+        .as("sarah already reviewed").isEmpty();
+
+    managementService.executeJob(timer(proposal, "podReviewEscalationDue").getId());
+    MimeMessage escalation = Mailbox.awaitOne("clara@mlcouncil.example", "Escalation: pod review of " + title);
+    assertThat(Mailbox.text(escalation)).contains("pod-search-pm (sarah): APPROVE");
+
+    await().untilAsserted(() -> assertThat(proposal).hasPassed("podLeadsReminded", "reviewEscalated"));
+    assertThat(proposal).isWaitingAt("reviewProposal");
+    assertThat(podReviews(proposal)).hasSize(3);
+  }
+
+  @Test
+  void proposerAndTechnicalLeadCannotReviewTheirOwnProposal() {
+    Map<String, Object> variables = ProposalData.valid(title("Own review"));
+    variables.put("team", "sarah, sam");
+    variables.put("technicalLead", "sam");
+    ProcessInstance proposal = submit("sarah", variables);
+    awaitWaitingAt(proposal, "reviewProposal");
+
+    Task pmReview = taskFor(proposal, "pod-search-pm");
+    assertThatThrownBy(() -> ActingUser.as(identityService, "sarah", () -> taskService.claim(pmReview.getId(), "sarah")))
+        .hasMessageContaining("Four-eyes rule: sarah is the proposer");
+    Task emReview = taskFor(proposal, "pod-search-em");
+    assertThatThrownBy(() -> ActingUser.as(identityService, "sam", () -> taskService.complete(emReview.getId(),
+        Map.of("decision", "approve"))))
+        .hasMessageContaining("Four-eyes rule: sam is the technical lead");
+
+    ResponseEntity<String> viaRest = rest.withBasicAuth("sarah", "demo").postForEntity(
+        "/engine-rest/task/" + pmReview.getId() + "/claim", Map.of("userId", "sarah"), String.class);
+    assertThat(viaRest.getStatusCode().is4xxClientError()).as(viaRest.toString()).isTrue();
+    assertThat(viaRest.getBody()).contains("Four-eyes rule");
+    assertThat(taskService.createTaskQuery().taskId(pmReview.getId()).singleResult().getAssignee()).isNull();
+  }
+
+  @Test
+  void proposerWithdrawsDuringPodReviewAndOpenTasksDisappear() {
+    String title = title("Withdrawn in review");
+    ProcessInstance proposal = submit("paul", ProposalData.valid(title));
+    awaitWaitingAt(proposal, "reviewProposal");
+
+    assertThat(withdraw("priya", proposal.getBusinessKey()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(withdraw("paul", "MLP-1999-0001").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(withdraw("paul", proposal.getBusinessKey()).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    assertThat(taskService.createTaskQuery().processInstanceId(proposal.getId()).count()).isZero();
+    await().untilAsserted(() -> assertThat(proposal).isEnded());
+    assertThat(proposal).hasPassed("proposalWithdrawn");
+    MimeMessage notice = Mailbox.awaitOne("sofia@mlcouncil.example", "Proposal withdrawn: " + title);
+    assertThat(Mailbox.text(notice)).contains("withdrawn by paul").contains("Reason: Priorities changed");
+  }
+
+  @Test
+  void proposerWithdrawsWhileAmendingOrWaitingForTheCouncil() {
+    Map<String, Object> blocked = ProposalData.valid(title("Withdrawn while amending"));
+    blocked.put("rulesImpactShare", 90L);
+    ProcessInstance amending = submit("paul", blocked);
+    awaitWaitingAt(amending, "amendProposal");
+    assertThat(withdraw("paul", amending.getBusinessKey()).getStatusCode()).isEqualTo(HttpStatus.OK);
+    await().untilAsserted(() -> assertThat(amending).isEnded().hasPassed("proposalWithdrawn"));
+
+    ProcessInstance atCouncil = submit("paul", ProposalData.valid(title("Withdrawn at the council")));
+    awaitWaitingAt(atCouncil, "reviewProposal");
+    SEARCH_LEADS.forEach((group, lead) -> review(atCouncil, group, lead, "approve", null));
+    awaitWaitingAt(atCouncil, "awaitCouncilReview");
+    assertThat(withdraw("demo", atCouncil.getBusinessKey()).getStatusCode()).as("an admin may withdraw").isEqualTo(HttpStatus.OK);
+    await().untilAsserted(() -> assertThat(atCouncil).isEnded().hasPassed("proposalWithdrawn"));
+  }
+
+  private ProcessInstance submit(String proposer, Map<String, Object> variables) {
+    ProcessInstance instance = ActingUser.as(identityService, proposer,
+        () -> runtimeService.startProcessInstanceByKey("ml-proposal", variables));
+    STARTED.add(instance.getId());
+    return instance;
+  }
+
+  private void review(ProcessInstance proposal, String group, String lead, String decision, String comment) {
+    Task task = taskFor(proposal, group);
+    ActingUser.as(identityService, lead, () -> {
+      taskService.claim(task.getId(), lead);
+      Map<String, Object> form = new java.util.HashMap<>(Map.of("decision", decision, "businessProblemScore", "4",
+          "prioritisationScore", "3", "impactCostScore", "4"));
+      if (comment != null) {
+        form.put("comment", comment);
+      }
+      taskService.complete(task.getId(), form);
+    });
+  }
+
+  private ResponseEntity<String> withdraw(String user, String businessKey) {
+    return rest.withBasicAuth(user, "demo").postForEntity("/api/proposals/" + businessKey + "/withdrawal",
+        Map.of("reason", "Priorities changed"), String.class);
+  }
+
+  private List<Task> podReviews(ProcessInstance proposal) {
+    return taskService.createTaskQuery().processInstanceId(proposal.getId()).taskDefinitionKey("reviewProposal").list();
+  }
+
+  private Task taskFor(ProcessInstance proposal, String group) {
+    return taskService.createTaskQuery().processInstanceId(proposal.getId()).taskDefinitionKey("reviewProposal")
+        .taskCandidateGroup(group).singleResult();
+  }
+
+  private Task task(ProcessInstance proposal, String taskKey) {
+    return taskService.createTaskQuery().processInstanceId(proposal.getId()).taskDefinitionKey(taskKey).singleResult();
+  }
+
+  private Job timer(ProcessInstance proposal, String boundaryEvent) {
+    return managementService.createJobQuery().processInstanceId(proposal.getId()).timers()
+        .activityId(boundaryEvent).singleResult();
+  }
+
+  private static void awaitWaitingAt(ProcessInstance proposal, String activity) {
+    await().untilAsserted(() -> assertThat(proposal).isWaitingAt(activity));
+  }
+
+  private static String title(String text) {
+    return text + " " + UUID.randomUUID().toString().substring(0, 8);
+  }
+}
