@@ -9,13 +9,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param pods pod (vertical) ids; each gets a PM, EM, DS manager and analytics manager group
  * @param startableProcesses process definition keys each group may start (READ + CREATE_INSTANCE)
+ * @param readableProcesses process definition keys each group takes part in without starting
+ *     them (READ), so Tasklist can show their tasks' process
  */
 @ConfigurationProperties("mlcouncil.directory")
-public record DirectoryProperties(List<String> pods, Map<String, List<String>> startableProcesses) {
+public record DirectoryProperties(List<String> pods, Map<String, List<String>> startableProcesses,
+                                  Map<String, List<String>> readableProcesses) {
 
   public DirectoryProperties {
     pods = pods == null ? List.of() : List.copyOf(pods);
     startableProcesses = startableProcesses == null ? Map.of() : Map.copyOf(startableProcesses);
+    readableProcesses = readableProcesses == null ? Map.of() : Map.copyOf(readableProcesses);
   }
 
   public boolean isKnownPod(String pod) {

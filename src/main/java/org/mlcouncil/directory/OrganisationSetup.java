@@ -94,6 +94,8 @@ public class OrganisationSetup implements ApplicationRunner {
 
     directory.startableProcesses().forEach((group, keys) ->
         keys.forEach(key -> grant(group, PROCESS_DEFINITION, key, READ, CREATE_INSTANCE, READ_HISTORY)));
+    directory.readableProcesses().forEach((group, keys) ->
+        keys.forEach(key -> grant(group, PROCESS_DEFINITION, key, READ)));
   }
 
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * The BPMN mail step. Configure it on an asynchronous service task with input parameters:
  * {@code mailTemplate} (a template under {@code mail/}) and {@code mailTo} (user ids,
  * {@code group:<id>} entries or addresses; nested lists are flattened). Every process variable
- * is available to the template, plus {@code businessKey}, {@code tasklistUrl} and, when a
- * {@code taskId} variable is present, {@code taskUrl}.
+ * is available to the template, plus {@code businessKey}, {@code tasklistUrl},
+ * {@code processUrl} (Cockpit) and, when a {@code taskId} variable is present, {@code taskUrl}.
  *
  * <p>Use {@code camunda:failedJobRetryTimeCycle="${sendMail.retryCycle}"} so the retry policy
  * is configured once, in {@code mlcouncil.mail.retry-cycle}.
@@ -58,6 +58,7 @@ public class SendMailDelegate implements JavaDelegate {
         model.put(name, value instanceof SpinJsonNode node ? json.toPlain(node) : value));
     model.put("businessKey", execution.getProcessBusinessKey());
     model.put("tasklistUrl", links.tasklist());
+    model.put("processUrl", links.cockpitProcessInstance(execution.getProcessInstanceId()));
     if (model.get("taskId") instanceof String taskId) {
       model.put("taskUrl", links.task(taskId));
     }

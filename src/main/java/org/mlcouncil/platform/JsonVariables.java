@@ -22,11 +22,24 @@ public class JsonVariables {
   }
 
   public <T> T read(VariableScope scope, String name, TypeReference<T> type, T absent) {
-    Object value = scope.getVariable(name);
+    return convert(scope.getVariable(name), type, absent);
+  }
+
+  /**
+   * A variable's value in the given type, whichever way it was stored: a JSON value (Tasklist
+   * forms store lists so), JSON text, or a Java list or map (the Java API stores those).
+   */
+  public <T> T convert(Object value, TypeReference<T> type, T absent) {
     if (value == null) {
       return absent;
     }
-    return parse(value instanceof SpinJsonNode node ? node.toString() : value.toString(), type);
+    if (value instanceof SpinJsonNode node) {
+      return parse(node.toString(), type);
+    }
+    if (value instanceof String text) {
+      return parse(text, type);
+    }
+    return mapper.convertValue(value, type);
   }
 
   public void write(VariableScope scope, String name, Object value) {

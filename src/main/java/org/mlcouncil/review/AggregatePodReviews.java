@@ -8,14 +8,14 @@ import org.springframework.stereotype.Component;
 @Component("aggregatePodReviews")
 public class AggregatePodReviews implements JavaDelegate {
 
-  private final PodReviews podReviews;
+  private final PodReviewTally podReviewTally;
 
-  public AggregatePodReviews(PodReviews podReviews) {
-    this.podReviews = podReviews;
+  public AggregatePodReviews(PodReviewTally podReviewTally) {
+    this.podReviewTally = podReviewTally;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable("podDecision", PodReviews.decide(podReviews.of(execution)));
+    execution.setVariable("podDecision", PodReviewTally.decide(podReviewTally.of(execution)));
   }
 }

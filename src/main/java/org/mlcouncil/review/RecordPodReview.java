@@ -17,11 +17,11 @@ public class RecordPodReview implements TaskListener {
 
   static final int MAX_COMMENT = 5000;
 
-  private final PodReviews podReviews;
+  private final PodReviewTally podReviewTally;
   private final ReviewerIdentity reviewers;
 
-  public RecordPodReview(PodReviews podReviews, ReviewerIdentity reviewers) {
-    this.podReviews = podReviews;
+  public RecordPodReview(PodReviewTally podReviewTally, ReviewerIdentity reviewers) {
+    this.podReviewTally = podReviewTally;
     this.reviewers = reviewers;
   }
 
@@ -38,7 +38,7 @@ public class RecordPodReview implements TaskListener {
     if (comment.length() > MAX_COMMENT) {
       throw new BadUserRequestException("comment: must be at most " + MAX_COMMENT + " characters");
     }
-    podReviews.add(task.getExecution(), new PodReview(
+    podReviewTally.add(task.getExecution(), new PodReview(
         (String) task.getVariable("podLeadGroup"),
         reviewers.actingUser(task),
         decision,

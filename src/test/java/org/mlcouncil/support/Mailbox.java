@@ -2,16 +2,17 @@ package org.mlcouncil.support;
 
 import static org.awaitility.Awaitility.await;
 
-import jakarta.mail.Address;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.Predicate;
 
 /** What the test SMTP server received, filtered the way a reader looks at an inbox. */
 public final class Mailbox {
@@ -19,12 +20,21 @@ public final class Mailbox {
   private Mailbox() {
   }
 
-  /** Every message so far sent to the address whose subject contains the text. */
+  /** Every message so far in the address's inbox whose subject contains the text. */
   public static List<MimeMessage> messages(String address, String subjectContains) {
-    return Arrays.stream(TestInfrastructure.greenMail().getReceivedMessages())
-        .filter(addressedTo(address))
-        .filter(message -> subject(message).contains(subjectContains))
-        .toList();
+    GreenMail greenMail = TestInfrastructure.greenMail();
+    GreenMailUser user = greenMail.getUserManager().getUserByEmail(address);
+    if (user == null) {
+      return List.of();
+    }
+    try {
+      return greenMail.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
+          .map(StoredMessage::getMimeMessage)
+          .filter(message -> subject(message).contains(subjectContains))
+          .toList();
+    } catch (FolderException e) {
+      throw new IllegalStateException("No inbox for " + address, e);
+    }
   }
 
   /** Waits until exactly one such message has arrived and returns it. */
@@ -81,17 +91,5 @@ public final class Mailbox {
       }
     }
     return null;
-  }
-
-  private static Predicate<MimeMessage> addressedTo(String address) {
-    return message -> {
-      try {
-        Address[] recipients = message.getAllRecipients();
-        return recipients != null && Arrays.stream(recipients)
-            .anyMatch(recipient -> recipient.toString().contains(address));
-      } catch (MessagingException e) {
-        throw new IllegalStateException(e);
-      }
-    };
   }
 }

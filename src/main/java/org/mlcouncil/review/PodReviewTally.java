@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  * what the process asks of them: whether someone rejected, who has not reviewed yet, the
  * aggregated decision.
  */
-@Component("podReviews")
-public class PodReviews {
+@Component("podReviewTally")
+public class PodReviewTally {
 
   static final String VARIABLE = "podReviews";
   private static final TypeReference<List<PodReview>> LIST = new TypeReference<>() {
@@ -25,7 +25,7 @@ public class PodReviews {
 
   private final JsonVariables json;
 
-  public PodReviews(JsonVariables json) {
+  public PodReviewTally(JsonVariables json) {
     this.json = json;
   }
 

@@ -1,0 +1,55 @@
+package org.mlcouncil.meeting;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.mlcouncil.platform.JsonVariables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens an ML Review: names it after its ISO week ({@code MLR-2026-W48}) and lists every item
+ * awaiting the council, with the votes so far, for the chair's meeting task.
+ */
+@Component("prepareAgenda")
+public class PrepareAgenda implements JavaDelegate {
+
+  private final Agenda agenda;
+  private final HistoryService historyService;
+  private final JsonVariables json;
+
+  public PrepareAgenda(Agenda agenda, HistoryService historyService, JsonVariables json) {
+    this.agenda = agenda;
+    this.historyService = historyService;
+    this.json = json;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String meetingId = meetingId();
+    execution.setProcessBusinessKey(meetingId);
+    execution.setVariable("meetingId", meetingId);
+    List<AgendaItem> items = agenda.awaitingCouncil();
+    json.write(execution, "agenda", items);
+    execution.setVariable("agendaSize", items.size());
+    execution.setVariable("agendaSummary", MeetingText.agenda(items));
+    List<Map<String, String>> options = new ArrayList<>();
+    items.forEach(item -> options.add(Map.of("label", item.itemId() + " " + item.title(), "value", item.itemId())));
+    json.write(execution, "agendaOptions", options);
+  }
+
+  private String meetingId() {
+    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
+    String week = String.format("MLR-%d-W%02d", today.get(IsoFields.WEEK_BASED_YEAR),
+        today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    long earlier = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey("ml-review-meeting").processInstanceBusinessKeyLike(week + "%").count();
+    return earlier == 0 ? week : week + "-" + (earlier + 1);
+  }
+}

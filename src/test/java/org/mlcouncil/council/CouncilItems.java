@@ -1,0 +1,72 @@
+package org.mlcouncil.council;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.mlcouncil.support.ActingUser;
+
+/**
+ * Drives {@code council-review} the way a calling process and the council members do, for
+ * the council and meeting tests.
+ */
+public final class CouncilItems {
+
+  public static final List<String> COUNCIL = List.of("clara", "ines", "marcus", "nina");
+
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final IdentityService identityService;
+
+  public CouncilItems(RuntimeService runtimeService, TaskService taskService, IdentityService identityService) {
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.identityService = identityService;
+  }
+
+  /** Starts a council review as a calling process would; returns it with its watcher's address. */
+  public ProcessInstance request(String kind, String proposer, String technicalLead, String watcher) {
+    String itemId = "TST-" + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("itemKind", kind);
+    variables.put("itemId", itemId);
+    variables.put("itemTitle", "Item " + itemId);
+    variables.put("itemSummary", "A summary of " + itemId);
+    variables.put("findingsSummary", "- INFO ML_NEED_IN_BAND: fine");
+    variables.put("interested", new ArrayList<>(List.of(proposer, watcher)));
+    variables.put("proposer", proposer);
+    variables.put("technicalLead", technicalLead);
+    return runtimeService.startProcessInstanceByKey("council-review", itemId, variables);
+  }
+
+  public Task voteTask(ProcessInstance review, String member) {
+    return taskService.createTaskQuery().processInstanceId(review.getId()).taskDefinitionKey("voteOnItem")
+        .taskAssignee(member).singleResult();
+  }
+
+  public void vote(ProcessInstance review, String member, String vote, String comment) {
+    Task task = voteTask(review, member);
+    Map<String, Object> form = new HashMap<>();
+    form.put("vote", vote);
+    if (comment != null) {
+      form.put("comment", comment);
+    }
+    ActingUser.as(identityService, member, () -> taskService.complete(task.getId(), form));
+  }
+
+  public void allVote(ProcessInstance review, String vote) {
+    COUNCIL.forEach(member -> vote(review, member, vote, vote.equals("approve") ? null : member + " says " + vote));
+  }
+
+  /** What the ML Review does for an item it takes up. */
+  public void holdMeeting(ProcessInstance review) {
+    runtimeService.createMessageCorrelation("MlReviewHeld").processInstanceId(review.getId())
+        .setVariable("meetingId", "MLR-TEST").correlate();
+  }
+}

@@ -1,0 +1,160 @@
+package org.mlcouncil.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mlcouncil.council.CouncilItems;
+import org.mlcouncil.support.ActingUser;
+import org.mlcouncil.support.FlowNodeCoverage;
+import org.mlcouncil.support.IntegrationTest;
+import org.mlcouncil.support.Mailbox;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The weekly ML Review: agenda, carry-over, decisions reaching each item, notes to everyone. */
+@IntegrationTest
+class MlReviewMeetingIT {
+
+  private static final List<String> STARTED = new ArrayList<>();
+
+  @Autowired ProcessEngine processEngine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
+  CouncilItems items;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(processEngine);
+    items = new CouncilItems(runtimeService, taskService, identityService);
+    // The agenda is every item awaiting the council: clear what earlier test classes left waiting.
+    runtimeService.createProcessInstanceQuery().processDefinitionKey("council-review").list()
+        .forEach(review -> runtimeService.deleteProcessInstance(review.getRootProcessInstanceId(), "test reset"));
+    runtimeService.createProcessInstanceQuery().processDefinitionKey("ml-review-meeting").list()
+        .forEach(meeting -> runtimeService.deleteProcessInstance(meeting.getId(), "test reset"));
+  }
+
+  @AfterEach
+  void tearDown() {
+    BpmnAwareTests.reset();
+  }
+
+  @AfterAll
+  static void everyFlowNodeIsCovered(@Autowired RepositoryService repositoryService,
+                                     @Autowired HistoryService historyService) {
+    FlowNodeCoverage.assertEveryFlowNodeVisited(repositoryService, historyService, "ml-review-meeting", STARTED);
+  }
+
+  @Test
+  void emptyAgendaStillSendsAShortNote() {
+    Job timer = managementService.createJobQuery().processDefinitionKey("ml-review-meeting").timers().singleResult();
+    assertThat(timer).as("the weekly timer is scheduled").isNotNull();
+
+    managementService.executeJob(timer.getId());
+
+    HistoricProcessInstance meeting = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey("ml-review-meeting").orderByProcessInstanceStartTime().desc().list().get(0);
+    STARTED.add(meeting.getId());
+    assertThat(meeting.getBusinessKey()).matches("MLR-\\d{4}-W\\d{2}(-\\d+)?");
+    assertThat(meeting.getStartActivityId()).isEqualTo("mlReviewDue");
+    await().until(() -> historyService.createHistoricProcessInstanceQuery().processInstanceId(meeting.getId())
+        .finished().count() == 1);
+    MimeMessage notes = Mailbox.awaitOne("ines@mlcouncil.example", "ML Review " + meeting.getBusinessKey() + ":");
+    assertThat(Mailbox.text(notes)).contains("No items were on the agenda.");
+    assertThat(managementService.createJobQuery().processDefinitionKey("ml-review-meeting").timers().count())
+        .as("the next weekly meeting is scheduled").isEqualTo(1);
+  }
+
+  @Test
+  void chairDecidesTwoItemsCarriesOneOverAndEveryoneGetsTheNotes() {
+    String watcher = "watcher-" + UUID.randomUUID() + "@example.org";
+    ProcessInstance unanimous = items.request("proposal", "paul", "priya", watcher);
+    ProcessInstance split = items.request("technology decision", "ivan", "ivan", watcher);
+    ProcessInstance carried = items.request("job description", "priya", "priya", watcher);
+    List.of(unanimous, split, carried).forEach(review -> await().untilAsserted(
+        () -> assertThat(review).isWaitingAt("voteOnItem")));
+    items.allVote(unanimous, "approve");
+    items.vote(split, "clara", "approve", null);
+    items.vote(split, "ines", "reject", "We run <our own> queue already.");
+    items.vote(split, "marcus", "approve", null);
+    items.vote(split, "nina", "approve", null);
+    items.vote(carried, "clara", "approve", null);
+
+    ProcessInstance meeting = ActingUser.as(identityService, "clara",
+        () -> runtimeService.startProcessInstanceByMessage("MlReviewRequested"));
+    STARTED.add(meeting.getId());
+    await().untilAsserted(() -> assertThat(meeting).isWaitingAt("runMlReview"));
+    Task run = task(meeting, "runMlReview");
+    assertThat(run).hasCandidateGroup("ml-council-chair");
+    String agenda = runtimeService.getVariable(meeting.getId(), "agendaSummary").toString();
+    assertThat(agenda).contains(unanimous.getBusinessKey(), split.getBusinessKey(), carried.getBusinessKey())
+        .contains("ines: rejected – We run <our own> queue already.").contains("4 of 4 voted");
+
+    ActingUser.as(identityService, "clara", () -> {
+      taskService.claim(run.getId(), "clara");
+      taskService.complete(run.getId(), Map.of("carryOver", List.of(carried.getBusinessKey()),
+          "attendees", "clara, ines, marcus, nina, paul"));
+    });
+
+    await().untilAsserted(() -> assertThat(unanimous).isEnded());
+    await().untilAsserted(() -> assertThat(split).isWaitingAt("breakTie"));
+    assertThat(carried).isWaitingAt("voteOnItem");
+    ActingUser.as(identityService, "clara", () -> taskService.complete(task(split, "breakTie").getId(),
+        Map.of("chairDecision", "approve", "chairRationale", "Cheaper than the queue upgrade.")));
+    await().untilAsserted(() -> assertThat(meeting).isWaitingAt("closeMlReview"));
+    ActingUser.as(identityService, "clara", () -> taskService.complete(task(meeting, "closeMlReview").getId(),
+        Map.of("chairNotes", "Follow up on the queue in two weeks.")));
+
+    await().untilAsserted(() -> assertThat(meeting).isEnded().hasPassed("sendMeetingNotes"));
+    String subject = "ML Review " + meeting.getBusinessKey() + ": meeting notes";
+    for (String reader : List.of(watcher, "paul@mlcouncil.example", "ivan@mlcouncil.example",
+        "priya@mlcouncil.example", "nina@mlcouncil.example")) {
+      Mailbox.awaitOne(reader, subject);
+    }
+    MimeMessage notes = Mailbox.awaitOne(watcher, subject);
+    assertThat(Mailbox.text(notes))
+        .contains("chaired by clara").contains("Attendees: clara, ines, marcus, nina, paul")
+        .contains(unanimous.getBusinessKey() + " (proposal)").contains("Outcome: decided, decision: approved")
+        .contains(split.getBusinessKey() + " (technology decision)").contains("Cheaper than the queue upgrade.")
+        .contains("ines: REJECTED – We run <our own> queue already.")
+        .contains(carried.getBusinessKey() + " (job description)").contains("Outcome: carried over")
+        .contains("Notes: Follow up on the queue in two weeks.");
+    assertThat(Mailbox.html(notes)).contains("We run &lt;our own&gt; queue already.");
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(meeting.getId())
+        .variableName("meetingRecord").singleResult().getValue().toString()).contains(carried.getBusinessKey());
+
+    ProcessInstance next = ActingUser.as(identityService, "clara",
+        () -> runtimeService.startProcessInstanceByMessage("MlReviewRequested"));
+    STARTED.add(next.getId());
+    await().untilAsserted(() -> assertThat(next).isWaitingAt("runMlReview"));
+    assertThat(runtimeService.getVariable(next.getId(), "agendaSummary").toString())
+        .contains(carried.getBusinessKey()).doesNotContain(unanimous.getBusinessKey());
+  }
+
+  private Task task(ProcessInstance instance, String key) {
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).singleResult();
+  }
+}
