@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mlcouncil.council.CouncilItems;
 import org.mlcouncil.support.ActingUser;
 import org.mlcouncil.support.FlowNodeCoverage;
 import org.mlcouncil.support.IntegrationTest;
@@ -48,6 +49,7 @@ class ProposalLifecycleIT {
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
   @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
   @Autowired TestRestTemplate rest;
 
   @BeforeEach
@@ -88,11 +90,78 @@ class ProposalLifecycleIT {
 
     SEARCH_LEADS.forEach((group, lead) -> review(proposal, group, lead, "approve", null));
 
-    awaitWaitingAt(proposal, "awaitCouncilReview");
+    awaitWaitingAt(proposal, "reviewByCouncil");
     assertThat(runtimeService.getVariable(proposal.getId(), "podDecision")).isEqualTo("approved");
-    runtimeService.signal(runtimeService.createExecutionQuery().processInstanceId(proposal.getId())
-        .activityId("awaitCouncilReview").singleResult().getId());
-    assertThat(proposal).isEnded().hasPassed("proposalWithCouncil");
+    ProcessInstance council = councilReviewOf(proposal);
+    assertThat(council.getBusinessKey()).isEqualTo(proposal.getBusinessKey());
+    assertThat(runtimeService.getVariable(council.getId(), "itemSummary").toString())
+        .contains("**Technical lead:** paul").contains("rules reach 25 % of the impact");
+
+    councilDecides(proposal, "approve");
+
+    await().untilAsserted(() -> assertThat(proposal).isEnded().hasPassed("proposalApproved"));
+    for (String reader : List.of("paul@mlcouncil.example", "priya@mlcouncil.example", "sarah@mlcouncil.example",
+        "ivan@mlcouncil.example", "watcher@example.org", "marcus@mlcouncil.example")) {
+      MimeMessage decision = Mailbox.awaitOne(reader, "ML Council decision on " + title);
+      assertThat(Mailbox.text(decision)).contains("Decision: approved").contains("Accountable technical lead: paul");
+    }
+  }
+
+  @Test
+  void councilRejectsOrRecommendsBuying() {
+    ProcessInstance rejected = throughPodReview(title("Council says no"));
+    ProcessInstance buy = throughPodReview(title("Council says buy"));
+
+    councilDecides(rejected, "reject");
+    councilDecides(buy, "recommend-buying");
+
+    await().untilAsserted(() -> assertThat(rejected).isEnded().hasPassed("proposalRejectedByCouncil"));
+    await().untilAsserted(() -> assertThat(buy).isEnded().hasPassed("buyingRecommended"));
+  }
+
+  @Test
+  void councilRequestsChangesAndTheAmendedProposalGoesStraightBackToTheCouncil() {
+    ProcessInstance proposal = throughPodReview(title("Council wants changes"));
+
+    councilDecides(proposal, "request-changes");
+
+    awaitWaitingAt(proposal, "amendProposal");
+    Task amend = task(proposal, "amendProposal");
+    assertThat(taskService.getVariable(amend.getId(), "amendmentReasons").toString())
+        .contains("ML Council").contains("marcus: changes requested – marcus says request-changes");
+    ActingUser.as(identityService, "paul", () -> taskService.complete(amend.getId(), Map.of("team", "paul, priya, ivan")));
+
+    awaitWaitingAt(proposal, "reviewByCouncil");
+    assertThat(proposal).hasPassed("nextReview");
+    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(proposal.getId())
+        .taskDefinitionKey("reviewProposal").count()).as("no second pod review").isEqualTo(4);
+    councilDecides(proposal, "approve");
+    await().untilAsserted(() -> assertThat(proposal).isEnded().hasPassed("proposalApproved"));
+  }
+
+  @Test
+  void restStartWithBadValuesIsRefusedNamingTheFieldAndLeavesNoInstance() {
+    long before = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("ml-proposal").count();
+
+    assertRefused(Map.of("buildCost", Map.of("value", -5, "type", "Long")), "buildCost: must not be negative");
+    assertRefused(Map.of("technicalLead", Map.of("value", "nobody", "type", "String")),
+        "technicalLead: 'nobody' is not a known user");
+    assertRefused(Map.of("title", Map.of("value", "x".repeat(100_000), "type", "String")),
+        "title: must be at most 200 characters (got 100000)");
+
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("ml-proposal").count())
+        .as("no instance, not even a half-made one").isEqualTo(before);
+  }
+
+  private void assertRefused(Map<String, Object> override, String message) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    ProposalData.valid("REST " + message.substring(0, 5)).forEach((name, value) ->
+        variables.put(name, Map.of("value", value instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList()) : value)));
+    variables.putAll(override);
+    ResponseEntity<String> response = rest.withBasicAuth("paul", "demo").postForEntity(
+        "/engine-rest/process-definition/key/ml-proposal/start", Map.of("variables", variables), String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody()).contains(message).doesNotContain("at org.");
   }
 
   @Test
@@ -153,7 +222,7 @@ class ProposalLifecycleIT {
     review(proposal, "pod-search-em", "sam", "reject", "No capacity this half: <script>alert(1)</script>");
 
     await().untilAsserted(() -> assertThat(proposal).isEnded());
-    assertThat(proposal).hasPassed("notifyRejection", "proposalRejected").hasNotPassed("awaitCouncilReview");
+    assertThat(proposal).hasPassed("notifyRejection", "proposalRejected").hasNotPassed("reviewByCouncil");
     assertThat(taskService.createTaskQuery().processInstanceId(proposal.getId()).count()).isZero();
     for (String reader : List.of("paul@mlcouncil.example", "priya@mlcouncil.example", "simon@mlcouncil.example",
         "ivan@mlcouncil.example", "watcher@example.org")) {
@@ -237,9 +306,12 @@ class ProposalLifecycleIT {
     ProcessInstance atCouncil = submit("paul", ProposalData.valid(title("Withdrawn at the council")));
     awaitWaitingAt(atCouncil, "reviewProposal");
     SEARCH_LEADS.forEach((group, lead) -> review(atCouncil, group, lead, "approve", null));
-    awaitWaitingAt(atCouncil, "awaitCouncilReview");
+    awaitWaitingAt(atCouncil, "reviewByCouncil");
+    ProcessInstance council = councilReviewOf(atCouncil);
+    assertThat(council).isNotNull();
     assertThat(withdraw("demo", atCouncil.getBusinessKey()).getStatusCode()).as("an admin may withdraw").isEqualTo(HttpStatus.OK);
     await().untilAsserted(() -> assertThat(atCouncil).isEnded().hasPassed("proposalWithdrawn"));
+    assertThat(council).as("the council's votes close with it").isEnded();
   }
 
   private ProcessInstance submit(String proposer, Map<String, Object> variables) {
@@ -247,6 +319,27 @@ class ProposalLifecycleIT {
         () -> runtimeService.startProcessInstanceByKey("ml-proposal", variables));
     STARTED.add(instance.getId());
     return instance;
+  }
+
+  private ProcessInstance throughPodReview(String title) {
+    ProcessInstance proposal = submit("paul", ProposalData.valid(title));
+    awaitWaitingAt(proposal, "reviewProposal");
+    SEARCH_LEADS.forEach((group, lead) -> review(proposal, group, lead, "approve", null));
+    awaitWaitingAt(proposal, "reviewByCouncil");
+    return proposal;
+  }
+
+  private ProcessInstance councilReviewOf(ProcessInstance proposal) {
+    return runtimeService.createProcessInstanceQuery().superProcessInstanceId(proposal.getId()).singleResult();
+  }
+
+  /** Every member votes the same and the ML Review takes the item up. */
+  private void councilDecides(ProcessInstance proposal, String vote) {
+    ProcessInstance council = councilReviewOf(proposal);
+    CouncilItems members = new CouncilItems(runtimeService, taskService, identityService);
+    await().untilAsserted(() -> assertThat(council).isWaitingAt("voteOnItem"));
+    members.allVote(council, vote);
+    members.holdMeeting(council);
   }
 
   private void review(ProcessInstance proposal, String group, String lead, String decision, String comment) {

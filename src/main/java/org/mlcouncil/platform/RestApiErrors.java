@@ -1,0 +1,75 @@
+package org.mlcouncil.platform;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
+import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine REST API with the platform's refusals as 400s. Camunda wraps an exception thrown
+ * by a listener (bad proposal values, the four-eyes rule) in a generic engine exception, which
+ * its REST API answers with 500; here the refusal inside is found and answered with 400 and its
+ * own message, which names the field or the rule. Everything else is answered as Camunda does.
+ */
+@Component
+public class RestApiErrors extends CamundaJerseyResourceConfig {
+
+  @Override
+  protected void registerCamundaRestResources() {
+    registerClasses(CamundaRestResources.getResourceClasses());
+    Set<Class<?>> configuration = new HashSet<>(CamundaRestResources.getConfigurationClasses());
+    configuration.remove(ProcessEngineExceptionHandler.class);
+    configuration.remove(RestExceptionHandler.class);
+    registerClasses(configuration);
+    register(org.glassfish.jersey.jackson.JacksonFeature.class);
+    register(EngineRefusals.class);
+    register(RestRefusals.class);
+  }
+
+  static Response respond(Throwable exception) {
+    Response camundas = ExceptionHandlerHelper.getInstance().getResponse(exception);
+    if (camundas.getStatus() != Response.Status.INTERNAL_SERVER_ERROR.getStatusCode()) {
+      return camundas;
+    }
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BadUserRequestException refusal) {
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(Map.of("type", refusal.getClass().getSimpleName(), "message", refusal.getMessage()))
+            .build();
+      }
+      if (cause == cause.getCause()) {
+        break;
+      }
+    }
+    return camundas;
+  }
+
+  /** Engine exceptions thrown straight out of a resource. */
+  public static class EngineRefusals implements ExceptionMapper<ProcessEngineException> {
+
+    @Override
+    public Response toResponse(ProcessEngineException exception) {
+      return respond(exception);
+    }
+  }
+
+  /** Engine exceptions a resource wrapped, such as "Cannot instantiate process definition". */
+  public static class RestRefusals implements ExceptionMapper<RestException> {
+
+    @Override
+    public Response toResponse(RestException exception) {
+      return respond(exception);
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package org.mlcouncil.proposal;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.BadUserRequestException;
+
+/**
+ * A submission the platform refuses, naming every bad field. It is a
+ * {@link BadUserRequestException}, so the REST API answers 400 and Tasklist shows the message.
+ */
+public class ProposalValidationException extends BadUserRequestException {
+
+  private final transient List<FieldError> errors;
+
+  public ProposalValidationException(List<FieldError> errors) {
+    super("Invalid proposal: " + errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
+    this.errors = List.copyOf(errors);
+  }
+
+  public List<FieldError> errors() {
+    return errors;
+  }
+}

@@ -1,0 +1,153 @@
+package org.mlcouncil.proposal;
+
+import static org.mlcouncil.proposal.SubmittedValues.ABSURD_AMOUNT;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * The server-side rules of a proposal submission, the same as the start form's and then some
+ * the form cannot check (known users, known pods, exactly one technical lead). Every bad field
+ * is reported, each by name.
+ */
+public final class ProposalValidator {
+
+  public static final int MAX_TITLE = 200;
+  public static final int MAX_TEXT = 5000;
+  public static final int MAX_TEAM = 30;
+  public static final int MAX_INTERESTED = 50;
+  public static final Set<String> PLATFORM_COMPONENTS = Set.of(
+      "feature-store", "training-pipelines", "model-serving", "experimentation", "monitoring", "data-quality");
+  private static final Pattern USER_ID = Pattern.compile("[a-zA-Z0-9]+");
+  private static final Pattern ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+  private ProposalValidator() {
+  }
+
+  /** The proposal, or every field error; never both. */
+  public record Result(Proposal proposal, List<FieldError> errors) {
+
+    public Proposal orThrow() {
+      if (!errors.isEmpty()) {
+        throw new ProposalValidationException(errors);
+      }
+      return proposal;
+    }
+  }
+
+  public static Result validate(Map<String, Object> variables, Set<String> knownPods, Predicate<String> userExists) {
+    SubmittedValues in = new SubmittedValues(variables);
+    String title = in.text("title", MAX_TITLE, true);
+    String pod = in.text("pod", 100, true);
+    if (!pod.isEmpty() && !knownPods.contains(pod)) {
+      in.error("pod", "'" + pod + "' is not a known pod; choose one of " + String.join(", ", knownPods));
+    }
+    String businessProblem = in.text("businessProblem", MAX_TEXT, true);
+    String proposedSolution = in.text("proposedSolution", MAX_TEXT, true);
+    Double impact = in.number("estimatedAnnualImpact", 0, ABSURD_AMOUNT);
+    Double buildCost = in.number("buildCost", 0, ABSURD_AMOUNT);
+    Double maintenance = in.number("yearlyMaintenanceCost", 0, ABSURD_AMOUNT);
+    Double rulesShare = in.number("rulesImpactShare", 0, 100);
+    Boolean thirdParty = in.bool("thirdPartyOptionExists");
+    Double thirdPartyCost = Boolean.TRUE.equals(thirdParty) ? in.number("thirdPartyYearlyCost", 0, ABSURD_AMOUNT) : null;
+    Boolean engineeringAlone = in.bool("engineeringCanBuildUnaided");
+    String blockerText = in.text("biggestBlocker", 100, true);
+    Blocker blocker = Blocker.of(blockerText);
+    if (!blockerText.isEmpty() && blocker == null) {
+      in.error("biggestBlocker", "must be production-performance or statistical-performance");
+    }
+    List<String> team = users(in, "team", MAX_TEAM, userExists);
+    if (team.isEmpty() && in.errors().stream().noneMatch(e -> e.field().equals("team"))) {
+      in.error("team", "name at least one team member");
+    }
+    String technicalLead = technicalLead(in, userExists);
+    List<String> components = in.list("platformComponents").stream().filter(c -> !c.equals("none")).toList();
+    components.stream().filter(c -> !PLATFORM_COMPONENTS.contains(c)).findFirst().ifPresent(c ->
+        in.error("platformComponents", "'" + c + "' is not a platform component; use " + String.join(", ",
+            PLATFORM_COMPONENTS.stream().sorted().toList())));
+    List<String> interested = interestedPeople(in, userExists);
+
+    if (!in.errors().isEmpty()) {
+      return new Result(null, List.copyOf(in.errors()));
+    }
+    return new Result(new Proposal(title, pod, businessProblem, proposedSolution, impact, buildCost, maintenance,
+        rulesShare, thirdParty, thirdPartyCost, engineeringAlone, blocker, team, technicalLead, components,
+        interested), List.of());
+  }
+
+  /** The values the process keeps: normalised, in the types the forms show and the checks read. */
+  public static Map<String, Object> variables(Proposal proposal) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("title", proposal.title());
+    variables.put("pod", proposal.pod());
+    variables.put("businessProblem", proposal.businessProblem());
+    variables.put("proposedSolution", proposal.proposedSolution());
+    variables.put("estimatedAnnualImpact", proposal.estimatedAnnualImpact());
+    variables.put("buildCost", proposal.buildCost());
+    variables.put("yearlyMaintenanceCost", proposal.yearlyMaintenanceCost());
+    variables.put("rulesImpactShare", proposal.rulesImpactShare());
+    variables.put("thirdPartyOptionExists", proposal.thirdPartyOptionExists());
+    variables.put("thirdPartyYearlyCost", proposal.thirdPartyYearlyCost());
+    variables.put("engineeringCanBuildUnaided", proposal.engineeringCanBuildUnaided());
+    variables.put("biggestBlocker", proposal.biggestBlocker().value());
+    // Text for the forms, which edit the team as one field; lists for the process.
+    variables.put("team", String.join(", ", proposal.team()));
+    variables.put("teamMembers", new ArrayList<>(proposal.team()));
+    variables.put("technicalLead", proposal.technicalLead());
+    variables.put("platformComponents", new ArrayList<>(proposal.platformComponents()));
+    variables.put("interestedPeople", String.join(", ", proposal.interestedPeople()));
+    return variables;
+  }
+
+  private static List<String> users(SubmittedValues in, String field, int max, Predicate<String> userExists) {
+    List<String> users = in.list(field);
+    if (users.size() > max) {
+      in.error(field, "name at most " + max + " people (got " + users.size() + ")");
+      return users;
+    }
+    for (String user : users) {
+      if (!USER_ID.matcher(user).matches() || !userExists.test(user)) {
+        in.error(field, "'" + user + "' is not a known user");
+      }
+    }
+    return users;
+  }
+
+  private static String technicalLead(SubmittedValues in, Predicate<String> userExists) {
+    List<String> leads = in.list("technicalLead");
+    if (leads.isEmpty()) {
+      in.error("technicalLead", "is required: name the single person accountable for technical decisions");
+      return null;
+    }
+    if (leads.size() > 1) {
+      in.error("technicalLead", "name exactly one technical lead (got " + String.join(", ", leads) + ")");
+      return null;
+    }
+    String lead = leads.get(0);
+    if (!USER_ID.matcher(lead).matches() || !userExists.test(lead)) {
+      in.error("technicalLead", "'" + lead + "' is not a known user");
+    }
+    return lead;
+  }
+
+  private static List<String> interestedPeople(SubmittedValues in, Predicate<String> userExists) {
+    List<String> people = in.list("interestedPeople");
+    if (people.size() > MAX_INTERESTED) {
+      in.error("interestedPeople", "name at most " + MAX_INTERESTED + " people (got " + people.size() + ")");
+      return people;
+    }
+    for (String person : people) {
+      boolean known = person.contains("@") ? ADDRESS.matcher(person).matches()
+          : USER_ID.matcher(person).matches() && userExists.test(person);
+      if (!known) {
+        in.error("interestedPeople", "'" + person + "' is neither a known user nor an e-mail address");
+      }
+    }
+    return people;
+  }
+}

@@ -1,0 +1,77 @@
+package org.mlcouncil.proposal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.mlcouncil.directory.DirectoryProperties;
+import org.mlcouncil.directory.Groups.PodLead;
+import org.mlcouncil.directory.Recipients;
+import org.mlcouncil.proposal.screening.PeopleDirectory;
+import org.springframework.stereotype.Component;
+
+/**
+ * A proposal's process variables: validates what a form or REST client submitted, stores it
+ * normalised, and derives what the process needs from it (who reviews, who hears of it).
+ */
+@Component
+public class ProposalVariables {
+
+  private final DirectoryProperties directory;
+  private final PeopleDirectory people;
+
+  public ProposalVariables(DirectoryProperties directory, PeopleDirectory people) {
+    this.directory = directory;
+    this.people = people;
+  }
+
+  /** The proposal in the scope's variables; a {@link ProposalValidationException} names every bad field. */
+  public Proposal read(Map<String, Object> variables) {
+    return ProposalValidator.validate(variables, Set.copyOf(directory.pods()), people::exists).orThrow();
+  }
+
+  public Proposal read(VariableScope scope) {
+    return read(scope.getVariables());
+  }
+
+  /** Stores the proposal and everything derived from it on the scope. */
+  public void store(VariableScope scope, Proposal proposal) {
+    scope.setVariables(ProposalValidator.variables(proposal));
+    List<String> podLeadGroups = new ArrayList<>();
+    for (PodLead lead : PodLead.values()) {
+      podLeadGroups.add(lead.groupOf(proposal.pod()));
+    }
+    scope.setVariable("podLeadGroups", podLeadGroups);
+    scope.setVariable("interested", interested(scope.getVariable("proposer"), proposal, podLeadGroups));
+    scope.setVariable("summary", summary(scope.getVariable("proposer"), proposal));
+  }
+
+  private static ArrayList<String> interested(Object proposer, Proposal proposal, List<String> podLeadGroups) {
+    Set<String> people = new LinkedHashSet<>();
+    if (proposer instanceof String user) {
+      people.add(user);
+    }
+    people.add(proposal.technicalLead());
+    people.addAll(proposal.team());
+    podLeadGroups.forEach(group -> people.add(Recipients.group(group)));
+    people.addAll(proposal.interestedPeople());
+    return new ArrayList<>(people);
+  }
+
+  private static String summary(Object proposer, Proposal proposal) {
+    String thirdParty = proposal.thirdPartyOptionExists()
+        ? Amounts.format(proposal.thirdPartyYearlyCost()) + " per year" : "none known";
+    return "**Pod:** " + proposal.pod() + " · **Proposer:** " + proposer + " · **Technical lead:** "
+        + proposal.technicalLead() + " · **Team:** " + String.join(", ", proposal.team()) + "\n\n"
+        + "**Business problem:** " + proposal.businessProblem() + "\n\n"
+        + "**Proposed solution:** " + proposal.proposedSolution() + "\n\n"
+        + "**Impact and cost:** " + Amounts.format(proposal.estimatedAnnualImpact()) + " per year; build "
+        + Amounts.format(proposal.buildCost()) + "; maintenance " + Amounts.format(proposal.yearlyMaintenanceCost())
+        + " per year; rules reach " + Amounts.format(proposal.rulesImpactShare()) + " % of the impact; third-party option: "
+        + thirdParty + "; engineering alone suffices: " + (proposal.engineeringCanBuildUnaided() ? "yes" : "no")
+        + "; biggest blocker: " + proposal.biggestBlocker().label() + "; ML platform: "
+        + (proposal.platformComponents().isEmpty() ? "none" : String.join(", ", proposal.platformComponents()));
+  }
+}

@@ -1,0 +1,122 @@
+package org.mlcouncil.proposal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads submitted variables the way Tasklist forms and REST clients send them (numbers as
+ * Long, Double or text; lists as Java lists, JSON arrays or comma-separated text) and collects
+ * an error per bad field instead of failing at the first.
+ */
+final class SubmittedValues {
+
+  static final double ABSURD_AMOUNT = 1e10;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Map<String, Object> values;
+  private final List<FieldError> errors = new ArrayList<>();
+
+  SubmittedValues(Map<String, Object> values) {
+    this.values = values;
+  }
+
+  List<FieldError> errors() {
+    return errors;
+  }
+
+  void error(String field, String message) {
+    errors.add(new FieldError(field, message));
+  }
+
+  String text(String field, int maxLength, boolean required) {
+    Object value = values.get(field);
+    String text = value == null ? "" : value.toString().strip();
+    if (text.isEmpty() && required) {
+      error(field, "is required");
+    } else if (text.length() > maxLength) {
+      error(field, "must be at most " + maxLength + " characters (got " + text.length() + ")");
+    }
+    return text;
+  }
+
+  /** A number in [min, max]; {@code null} (with an error) when missing or not a number. */
+  Double number(String field, double min, double max) {
+    Object value = values.get(field);
+    if (value == null || value.toString().isBlank()) {
+      error(field, "is required");
+      return null;
+    }
+    double number;
+    try {
+      number = value instanceof Number n ? n.doubleValue() : Double.parseDouble(value.toString().strip());
+    } catch (NumberFormatException e) {
+      error(field, "must be a number (got '" + abbreviate(value.toString()) + "')");
+      return null;
+    }
+    if (Double.isNaN(number) || Double.isInfinite(number)) {
+      error(field, "must be a number");
+      return null;
+    }
+    if (number < min) {
+      error(field, min == 0 ? "must not be negative" : "must be at least " + Amounts.format(min));
+      return null;
+    }
+    if (number > max) {
+      error(field, "must be at most " + Amounts.format(max) + " (got " + Amounts.format(number) + ")");
+      return null;
+    }
+    return number;
+  }
+
+  Boolean bool(String field) {
+    Object value = values.get(field);
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    if (value != null && (value.toString().equalsIgnoreCase("true") || value.toString().equalsIgnoreCase("false"))) {
+      return Boolean.parseBoolean(value.toString());
+    }
+    error(field, value == null ? "is required (yes or no)" : "must be yes or no (true or false)");
+    return null;
+  }
+
+  /** Distinct entries in the order given; entries are split on commas, semicolons and spaces. */
+  List<String> list(String field) {
+    Object value = values.get(field);
+    Collection<?> items;
+    if (value == null) {
+      items = List.of();
+    } else if (value instanceof Collection<?> collection) {
+      items = collection;
+    } else if (value.toString().strip().startsWith("[")) {
+      try {
+        items = JSON.readValue(value.toString(), new TypeReference<List<Object>>() {
+        });
+      } catch (JsonProcessingException e) {
+        error(field, "is not a readable list");
+        return List.of();
+      }
+    } else {
+      items = List.of(value.toString());
+    }
+    LinkedHashSet<String> entries = new LinkedHashSet<>();
+    for (Object item : items) {
+      for (String part : String.valueOf(item).split("[,;\\s]+")) {
+        if (!part.isBlank()) {
+          entries.add(part.strip());
+        }
+      }
+    }
+    return new ArrayList<>(entries);
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+  }
+}

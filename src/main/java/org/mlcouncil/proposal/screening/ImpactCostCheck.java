@@ -1,0 +1,26 @@
+package org.mlcouncil.proposal.screening;
+
+import java.util.List;
+import org.mlcouncil.proposal.Amounts;
+import org.mlcouncil.proposal.Proposal;
+
+/** The return on the practitioners' time: impact over the horizon against cost over the horizon. */
+public class ImpactCostCheck implements ScreeningCheck {
+
+  @Override
+  public List<Finding> check(Proposal proposal, PeopleDirectory people, ScreeningProperties settings) {
+    int years = settings.impactHorizonYears();
+    double cost = proposal.buildCost() + proposal.yearlyMaintenanceCost() * years;
+    if (cost == 0) {
+      return List.of(Finding.info("IMPACT_COST_NO_COST", "No cost is given; the impact cannot be weighed against it."));
+    }
+    double ratio = proposal.estimatedAnnualImpact() * years / cost;
+    String text = "Over " + years + " years the impact is " + String.format("%.1f", ratio) + " times the cost ("
+        + Amounts.format(proposal.estimatedAnnualImpact() * years) + " against " + Amounts.format(cost) + ")";
+    if (ratio < settings.minImpactCostRatio()) {
+      return List.of(Finding.warning("IMPACT_COST_LOW", text + ", below the expected "
+          + String.format("%.1f", settings.minImpactCostRatio()) + ". Cut the cost or show more impact."));
+    }
+    return List.of(Finding.info("IMPACT_COST_OK", text + "."));
+  }
+}

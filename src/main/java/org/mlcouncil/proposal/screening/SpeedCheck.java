@@ -1,0 +1,26 @@
+package org.mlcouncil.proposal.screening;
+
+import java.util.List;
+import org.mlcouncil.proposal.Amounts;
+import org.mlcouncil.proposal.Proposal;
+
+/** Speed: if a cost-effective third-party solution exists, use it. */
+public class SpeedCheck implements ScreeningCheck {
+
+  @Override
+  public List<Finding> check(Proposal proposal, PeopleDirectory people, ScreeningProperties settings) {
+    if (!proposal.thirdPartyOptionExists()) {
+      return List.of(Finding.info("SPEED_NO_THIRD_PARTY", "No third-party option is known; building is the way."));
+    }
+    double thirdParty = proposal.thirdPartyYearlyCost();
+    double building = settings.yearlyCostOfBuilding(proposal);
+    if (thirdParty <= settings.thirdPartyCostEffectiveShare() * building) {
+      return List.of(Finding.warning("SPEED_BUY_RECOMMENDED", "A third-party option costs "
+          + Amounts.format(thirdParty) + " per year against about " + Amounts.format(building)
+          + " per year to build and run it: the charter recommends buying. Explain why building is still better."));
+    }
+    return List.of(Finding.info("SPEED_THIRD_PARTY_NOT_COST_EFFECTIVE", "The third-party option ("
+        + Amounts.format(thirdParty) + " per year) is not clearly cheaper than building (about "
+        + Amounts.format(building) + " per year)."));
+  }
+}
