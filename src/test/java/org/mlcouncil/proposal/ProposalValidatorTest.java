@@ -1,0 +1,121 @@
+package org.mlcouncil.proposal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+class ProposalValidatorTest {
+
+  private static final Set<String> PODS = Set.of("search", "dispatch");
+  private static final Predicate<String> USERS = Set.of("paul", "priya", "ivan")::contains;
+
+  private static Map<String, Object> valid() {
+    return new HashMap<>(ProposalData.valid("Ranking by delivery time"));
+  }
+
+  private static List<FieldError> errors(Map<String, Object> variables) {
+    return ProposalValidator.validate(variables, PODS, USERS).errors();
+  }
+
+  @Test
+  void acceptsAndNormalisesACompleteProposal() {
+    Map<String, Object> variables = valid();
+    variables.put("title", "  Ranking by delivery time  ");
+    variables.put("team", "paul; priya paul");
+    variables.put("buildCost", "300000");
+    variables.put("platformComponents", "[\"feature-store\",\"model-serving\"]");
+
+    Proposal proposal = ProposalValidator.validate(variables, PODS, USERS).orThrow();
+
+    assertThat(proposal.title()).isEqualTo("Ranking by delivery time");
+    assertThat(proposal.team()).containsExactly("paul", "priya");
+    assertThat(proposal.buildCost()).isEqualTo(300_000);
+    assertThat(proposal.platformComponents()).containsExactly("feature-store", "model-serving");
+    assertThat(proposal.interestedPeople()).containsExactly("ivan", "watcher@example.org");
+    assertThat(ProposalValidator.variables(proposal)).containsEntry("team", "paul, priya")
+        .containsEntry("teamMembers", List.of("paul", "priya")).containsEntry("biggestBlocker", "production-performance");
+  }
+
+  @Test
+  void namesEveryMissingRequiredField() {
+    assertThat(errors(new HashMap<>())).extracting(FieldError::field).contains("title", "pod", "businessProblem",
+        "proposedSolution", "estimatedAnnualImpact", "buildCost", "yearlyMaintenanceCost", "rulesImpactShare",
+        "thirdPartyOptionExists", "engineeringCanBuildUnaided", "biggestBlocker", "team", "technicalLead");
+  }
+
+  @Test
+  void refusesNegativeAndAbsurdNumbers() {
+    Map<String, Object> variables = valid();
+    variables.put("buildCost", -5L);
+    variables.put("estimatedAnnualImpact", 1e12);
+    variables.put("rulesImpactShare", 101);
+    variables.put("yearlyMaintenanceCost", "a lot");
+
+    assertThat(errors(variables)).extracting(FieldError::toString).containsExactlyInAnyOrder(
+        "buildCost: must not be negative",
+        "estimatedAnnualImpact: must be at most 10,000,000,000 (got 1,000,000,000,000)",
+        "rulesImpactShare: must be at most 100 (got 101)",
+        "yearlyMaintenanceCost: must be a number (got 'a lot')");
+  }
+
+  @Test
+  void refusesOversizeText() {
+    Map<String, Object> variables = valid();
+    variables.put("title", "x".repeat(100_000));
+
+    assertThat(errors(variables)).extracting(FieldError::toString)
+        .containsExactly("title: must be at most 200 characters (got 100000)");
+  }
+
+  @Test
+  void refusesUnknownPeopleAndPodsAndTwoLeads() {
+    Map<String, Object> variables = valid();
+    variables.put("pod", "payments");
+    variables.put("team", List.of("paul", "ghost"));
+    variables.put("technicalLead", "paul, priya");
+    variables.put("interestedPeople", "nobody, not-an-address@");
+
+    assertThat(errors(variables)).extracting(FieldError::toString).containsExactlyInAnyOrder(
+        "pod: 'payments' is not a known pod; choose one of " + String.join(", ", PODS),
+        "team: 'ghost' is not a known user",
+        "technicalLead: name exactly one technical lead (got paul, priya)",
+        "interestedPeople: 'nobody' is neither a known user nor an e-mail address",
+        "interestedPeople: 'not-an-address@' is neither a known user nor an e-mail address");
+  }
+
+  @Test
+  void unknownTechnicalLeadIsAFieldError() {
+    Map<String, Object> variables = valid();
+    variables.put("technicalLead", "nobody");
+
+    assertThatThrownBy(() -> ProposalValidator.validate(variables, PODS, USERS).orThrow())
+        .isInstanceOf(ProposalValidationException.class)
+        .hasMessage("Invalid proposal: technicalLead: 'nobody' is not a known user");
+  }
+
+  @Test
+  void thirdPartyCostIsRequiredOnlyWhenAnOptionExists() {
+    Map<String, Object> variables = valid();
+    variables.put("thirdPartyOptionExists", "true");
+    assertThat(errors(variables)).extracting(FieldError::toString).containsExactly("thirdPartyYearlyCost: is required");
+
+    variables.put("thirdPartyYearlyCost", 50_000);
+    assertThat(errors(variables)).isEmpty();
+  }
+
+  @Test
+  void unknownPlatformComponentAndBlockerAreRefused() {
+    Map<String, Object> variables = valid();
+    variables.put("platformComponents", List.of("spreadsheet"));
+    variables.put("biggestBlocker", "politics");
+
+    assertThat(errors(variables)).extracting(FieldError::field).containsExactlyInAnyOrder("platformComponents",
+        "biggestBlocker");
+  }
+}
