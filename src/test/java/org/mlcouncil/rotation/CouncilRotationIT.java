@@ -1,0 +1,149 @@
+package org.mlcouncil.rotation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mlcouncil.council.CouncilItems;
+import org.mlcouncil.directory.Groups;
+import org.mlcouncil.support.ActingUser;
+import org.mlcouncil.support.FlowNodeCoverage;
+import org.mlcouncil.support.IntegrationTest;
+import org.mlcouncil.support.Mailbox;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The yearly rotation: nomination, composition check, admin confirmation, groups and open votes. */
+@IntegrationTest
+class CouncilRotationIT {
+
+  private static final List<String> STARTED = new ArrayList<>();
+  private static final List<String> ROTATIONS = new ArrayList<>();
+
+  @Autowired ProcessEngine processEngine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired ManagementService managementService;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(processEngine);
+  }
+
+  /** Other test classes rely on the demo council: clara (chair), ines, marcus, nina. */
+  @AfterEach
+  void restoreDemoCouncil() {
+    BpmnAwareTests.reset();
+    setMembers(Groups.COUNCIL, CouncilItems.COUNCIL);
+    setMembers(Groups.COUNCIL_CHAIR, List.of("clara"));
+  }
+
+  @AfterAll
+  static void everyFlowNodeIsCovered(@Autowired RepositoryService repositoryService,
+                                     @Autowired HistoryService historyService) {
+    FlowNodeCoverage.assertEveryFlowNodeVisited(repositoryService, historyService, "council-rotation", ROTATIONS);
+    FlowNodeCoverage.assertEveryFlowNodeVisited(repositoryService, historyService, "yearly-council-rotation", STARTED);
+  }
+
+  @Test
+  void rejectedCompositionGoesBackThenTheConfirmedCouncilTakesOverOpenVotes() {
+    CouncilItems items = new CouncilItems(runtimeService, taskService, identityService);
+    ProcessInstance openItem = items.request("proposal", "paul", "paul", "watcher@example.org");
+    await().untilAsserted(() -> assertThat(openItem).isWaitingAt("voteOnItem"));
+    items.vote(openItem, "marcus", "approve", null);
+
+    ProcessInstance rotation = ActingUser.as(identityService, "clara",
+        () -> runtimeService.startProcessInstanceByKey("council-rotation"));
+    ROTATIONS.add(rotation.getId());
+    Task nominate = task(rotation, "nominateCouncil");
+    assertThat(nominate).hasCandidateGroup("ml-council-chair");
+    assertThat(taskService.getVariable(nominate.getId(), "currentMembers")).isEqualTo("clara, ines, marcus, nina");
+
+    complete("clara", nominate, Map.of("nominatedMembers", "marcus, priya, nina", "nominatedChair", "sofia"));
+
+    Task again = task(rotation, "nominateCouncil");
+    assertThat(taskService.getVariable(again.getId(), "compositionProblems").toString())
+        .contains("The chair sofia must also be a member").contains("at least 4 members (got 3)")
+        .contains("Nobody from ml-infra");
+    complete("clara", again, Map.of("nominatedMembers", "marcus, priya, nina, ivan", "nominatedChair", "priya"));
+
+    Task confirm = task(rotation, "confirmCouncilRotation");
+    assertThat(confirm).hasCandidateGroup("camunda-admin");
+    complete("demo", confirm, Map.of("rotationDecision", "send-back", "rotationComment", "Ask ines first."));
+    complete("clara", task(rotation, "nominateCouncil"), Map.of());
+    complete("demo", task(rotation, "confirmCouncilRotation"), Map.of("rotationDecision", "confirm"));
+
+    await().untilAsserted(() -> assertThat(rotation).isEnded().hasPassed("councilRotated"));
+    assertThat(members(Groups.COUNCIL)).containsExactlyInAnyOrder("ivan", "marcus", "nina", "priya");
+    assertThat(members(Groups.COUNCIL_CHAIR)).containsExactly("priya");
+    List<String> voting = taskService.createTaskQuery().processInstanceId(openItem.getId()).list().stream()
+        .map(Task::getAssignee).toList();
+    assertThat(voting).as("clara's and ines's votes passed to ivan and priya; marcus already voted")
+        .containsExactlyInAnyOrder("ivan", "nina", "priya");
+    assertThat(ActingUser.as(identityService, "ivan", () -> taskService.createTaskQuery()
+        .processInstanceId(openItem.getId()).list())).as("ivan sees his vote task").hasSize(1);
+    assertThat(ActingUser.as(identityService, "clara", () -> taskService.createTaskQuery()
+        .processInstanceId(openItem.getId()).list())).as("clara no longer sees council votes").isEmpty();
+    String announcement = Mailbox.text(Mailbox.awaitOne("paul@mlcouncil.example", "The ML Council has rotated: priya"));
+    assertThat(announcement).contains("Members: marcus, priya, nina, ivan").contains("departing members: clara, ines");
+  }
+
+  @Test
+  void scheduledRotationAsksTheChairToNominate() {
+    String timer = managementService.createJobQuery().processDefinitionKey("yearly-council-rotation").timers()
+        .singleResult().getId();
+
+    managementService.executeJob(timer);
+
+    ProcessInstance scheduled = runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey("yearly-council-rotation").singleResult();
+    STARTED.add(scheduled.getId());
+    ProcessInstance rotation = runtimeService.createProcessInstanceQuery().superProcessInstanceId(scheduled.getId())
+        .singleResult();
+    ROTATIONS.add(rotation.getId());
+    assertThat(rotation).isWaitingAt("nominateCouncil");
+    complete("clara", task(rotation, "nominateCouncil"), Map.of());
+    complete("demo", task(rotation, "confirmCouncilRotation"), Map.of("rotationDecision", "confirm"));
+    await().untilAsserted(() -> assertThat(scheduled).isEnded().hasPassed("rotationDone"));
+    assertThat(members(Groups.COUNCIL)).containsExactlyInAnyOrderElementsOf(CouncilItems.COUNCIL);
+  }
+
+  private void complete(String user, Task task, Map<String, Object> form) {
+    ActingUser.as(identityService, user, () -> {
+      taskService.claim(task.getId(), user);
+      taskService.complete(task.getId(), form);
+    });
+  }
+
+  private Task task(ProcessInstance instance, String key) {
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).singleResult();
+  }
+
+  private List<String> members(String groupId) {
+    return identityService.createUserQuery().memberOfGroup(groupId).list().stream().map(User::getId).toList();
+  }
+
+  private void setMembers(String groupId, List<String> wanted) {
+    List<String> current = members(groupId);
+    current.stream().filter(user -> !wanted.contains(user)).forEach(user -> identityService.deleteMembership(user, groupId));
+    wanted.stream().filter(user -> !current.contains(user)).forEach(user -> identityService.createMembership(user, groupId));
+  }
+}
