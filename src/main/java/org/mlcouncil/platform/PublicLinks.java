@@ -18,7 +18,8 @@ public class PublicLinks {
   }
 
   public String task(String taskId) {
-    return tasklist() + "#/task=" + taskId;
+    // Tasklist 7.24 opens a task from "#/?task=<id>"; the "#/task=<id>" form lands on an empty list.
+    return tasklist() + "#/?task=" + taskId;
   }
 
   public String cockpitProcessInstance(String processInstanceId) {

@@ -80,7 +80,10 @@ public final class ProposalValidator {
         interested), List.of());
   }
 
-  /** The values the process keeps: normalised, in the types the forms show and the checks read. */
+  /**
+   * The values the process keeps: normalised, in the types the forms show and the checks read.
+   * The platform components are a list, which the process stores as a JSON value for the forms.
+   */
   public static Map<String, Object> variables(Proposal proposal) {
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("title", proposal.title());
@@ -99,7 +102,6 @@ public final class ProposalValidator {
     variables.put("team", String.join(", ", proposal.team()));
     variables.put("teamMembers", new ArrayList<>(proposal.team()));
     variables.put("technicalLead", proposal.technicalLead());
-    variables.put("platformComponents", new ArrayList<>(proposal.platformComponents()));
     variables.put("interestedPeople", String.join(", ", proposal.interestedPeople()));
     return variables;
   }

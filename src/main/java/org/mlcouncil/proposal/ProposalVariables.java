@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.mlcouncil.directory.DirectoryProperties;
 import org.mlcouncil.directory.Groups.PodLead;
 import org.mlcouncil.directory.Recipients;
+import org.mlcouncil.platform.JsonVariables;
 import org.mlcouncil.proposal.screening.PeopleDirectory;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +22,12 @@ public class ProposalVariables {
 
   private final DirectoryProperties directory;
   private final PeopleDirectory people;
+  private final JsonVariables json;
 
-  public ProposalVariables(DirectoryProperties directory, PeopleDirectory people) {
+  public ProposalVariables(DirectoryProperties directory, PeopleDirectory people, JsonVariables json) {
     this.directory = directory;
     this.people = people;
+    this.json = json;
   }
 
   /** The proposal in the scope's variables; a {@link ProposalValidationException} names every bad field. */
@@ -39,6 +42,8 @@ public class ProposalVariables {
   /** Stores the proposal and everything derived from it on the scope. */
   public void store(VariableScope scope, Proposal proposal) {
     scope.setVariables(ProposalValidator.variables(proposal));
+    // A JSON value, as Tasklist stores a checklist: a Java list would make the amend form unsubmittable.
+    json.write(scope, "platformComponents", proposal.platformComponents());
     List<String> podLeadGroups = new ArrayList<>();
     for (PodLead lead : PodLead.values()) {
       podLeadGroups.add(lead.groupOf(proposal.pod()));

@@ -51,7 +51,7 @@ class MailStepIT {
         .processInstanceId(instance.getId()).singleResult(), found -> found != null);
     assertThat(task.getAssignee()).isEqualTo("olivia");
     MimeMessage announcement = awaitAnnouncement(task);
-    String link = "http://localhost:8080/camunda/app/tasklist/default/#/task=" + task.getId();
+    String link = "http://localhost:8080/camunda/app/tasklist/default/#/?task=" + task.getId();
     assertThat(Mailbox.text(announcement)).contains("Open the task: " + link);
     assertThat(Mailbox.html(announcement)).contains("href=\"" + link + "\"");
   }

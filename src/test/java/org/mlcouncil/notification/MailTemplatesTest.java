@@ -15,14 +15,14 @@ class MailTemplatesTest {
     Map<String, Object> model = new HashMap<>();
     model.put("taskName", "Review proposal");
     model.put("title", "<script>alert('x')</script> & more");
-    model.put("taskUrl", "http://localhost:8080/camunda/app/tasklist/default/#/task=42");
+    model.put("taskUrl", "http://localhost:8080/camunda/app/tasklist/default/#/?task=42");
 
     RenderedMail mail = templates.render("task-created", model);
 
     assertThat(mail.html()).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more")
         .doesNotContain("<script>");
     assertThat(mail.text()).contains("Item: <script>alert('x')</script> & more");
-    assertThat(mail.html()).contains("href=\"http://localhost:8080/camunda/app/tasklist/default/#/task=42\"");
+    assertThat(mail.html()).contains("href=\"http://localhost:8080/camunda/app/tasklist/default/#/?task=42\"");
   }
 
   @Test

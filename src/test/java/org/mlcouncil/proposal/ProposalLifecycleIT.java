@@ -86,7 +86,7 @@ class ProposalLifecycleIT {
     SEARCH_LEADS.keySet().forEach(group -> assertThat(taskFor(proposal, group)).hasCandidateGroup(group));
     assertThat(runtimeService.getVariable(proposal.getId(), "findingsSummary").toString()).contains("INFO");
     MimeMessage announcement = Mailbox.awaitOne("sarah@mlcouncil.example", "New task: Review proposal (" + proposal.getBusinessKey() + ")");
-    assertThat(Mailbox.text(announcement)).contains("/camunda/app/tasklist/default/#/task=" + taskFor(proposal, "pod-search-pm").getId());
+    assertThat(Mailbox.text(announcement)).contains("/camunda/app/tasklist/default/#/?task=" + taskFor(proposal, "pod-search-pm").getId());
 
     SEARCH_LEADS.forEach((group, lead) -> review(proposal, group, lead, "approve", null));
 

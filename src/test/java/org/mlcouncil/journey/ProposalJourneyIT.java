@@ -1,0 +1,248 @@
+package org.mlcouncil.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mlcouncil.support.IntegrationTest;
+import org.mlcouncil.support.Mailbox;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The proposal's journey through the stock Camunda Tasklist in Chromium, as the demo users of
+ * each role: submit, review as the four pod leads, vote as the council, decide as the chair.
+ */
+@IntegrationTest
+@ExtendWith(ChromiumAvailable.class)
+class ProposalJourneyIT {
+
+  private static final Pattern TASK_LINK = Pattern.compile("http://localhost:8080(/camunda/app/tasklist/default/#/\\?task=[\\w-]+)");
+  private static Tasklist tasklist;
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  @Autowired HistoryService historyService;
+  @Autowired TestRestTemplate rest;
+
+  @BeforeAll
+  static void openBrowser(@LocalServerPort int port) {
+    tasklist = new Tasklist("http://localhost:" + port);
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (tasklist != null) {
+      tasklist.close();
+    }
+  }
+
+  /** Runs before {@code @AfterEach} logs out, so the picture shows what the user saw. */
+  @RegisterExtension
+  final AfterTestExecutionCallback screenshotOnFailure = context -> {
+    if (context.getExecutionException().isPresent()) {
+      tasklist.screenshot("failed-" + context.getRequiredTestMethod().getName());
+    }
+  };
+
+  @AfterEach
+  void logout() {
+    tasklist.logout();
+  }
+
+  @Test
+  void proposalGoesFromTheStartFormThroughPodLeadsAndCouncilToTheChairsDecision() {
+    String title = "Delivery-time ranking " + UUID.randomUUID().toString().substring(0, 6);
+    tasklist.loginAs("paul");
+    tasklist.startProcess("Submit ML proposal");
+    fillProposal(title);
+    tasklist.screenshot("01-proposer-fills-start-form");
+    tasklist.submitStartForm();
+
+    Mailbox.awaitOne("paul@mlcouncil.example", "Proposal received: " + title);
+    ProcessInstance proposal = proposalTitled(title);
+    tasklist.logout();
+
+    for (String lead : List.of("sarah", "sam", "sofia", "simon")) {
+      tasklist.loginAs(lead);
+      tasklist.openFilter("Pod reviews");
+      tasklist.openTask("Review proposal");
+      tasklist.claim();
+      assertThat(tasklist.formText()).contains(title).contains("Screening findings").contains("ML_NEED_IN_BAND");
+      tasklist.choose("Business problem", "4 – good");
+      tasklist.choose("Prioritisation", "4 – good");
+      tasklist.choose("Impact versus cost", "3 – acceptable");
+      tasklist.choose("Your decision", "Approve");
+      if (lead.equals("sarah")) {
+        tasklist.screenshot("02-pod-lead-reviews-with-findings");
+      }
+      tasklist.complete();
+      tasklist.logout();
+    }
+
+    ProcessInstance council = await().until(() -> runtimeService.createProcessInstanceQuery()
+        .superProcessInstanceId(proposal.getId()).singleResult(), found -> found != null);
+    Map<String, String> votes = Map.of("clara", "Approve", "marcus", "Approve", "nina", "Approve", "ines", "Reject");
+    votes.forEach((member, vote) -> {
+      tasklist.loginAs(member);
+      tasklist.openFilter("Council votes");
+      tasklist.openTask("Vote on agenda item");
+      tasklist.choose("Your vote", vote);
+      if (!vote.equals("Approve")) {
+        tasklist.fillField("Comment", "Overlaps the feature-store roadmap.");
+        tasklist.screenshot("03-council-member-votes");
+      }
+      tasklist.complete();
+      tasklist.logout();
+    });
+
+    await().until(() -> runtimeService.createExecutionQuery().processInstanceId(council.getId())
+        .activityId("awaitMlReview").count() == 1);
+    rest.withBasicAuth("clara", "demo").postForEntity("/engine-rest/message",
+        Map.of("messageName", "MlReviewRequested"), String.class);
+    tasklist.loginAs("clara");
+    tasklist.openFilter("Chair decisions");
+    tasklist.openTask("Run ML Review");
+    tasklist.claim();
+    assertThat(tasklist.formText()).contains(proposal.getBusinessKey()).contains("4 of 4 voted");
+    tasklist.fillField("Attendees", "clara, ines, marcus, nina, paul");
+    tasklist.complete();
+    tasklist.openTask("Break the tie");
+    tasklist.claim();
+    assertThat(tasklist.formText()).contains("ines: rejected – Overlaps the feature-store roadmap.")
+        .contains("marcus: approved").contains("nina: approved").contains("clara: approved");
+    tasklist.choose("Chair's decision", "Approve");
+    tasklist.fillField("Rationale", "The impact justifies it; ines joins the design review.");
+    tasklist.screenshot("04-chair-breaks-the-tie");
+    tasklist.complete();
+    tasklist.openTask("Close ML Review");
+    tasklist.claim();
+    tasklist.complete();
+
+    MimeMessage decision = Mailbox.awaitOne("paul@mlcouncil.example", "ML Council decision on " + title);
+    assertThat(Mailbox.text(decision)).contains("Decision: approved").contains("Accountable technical lead: paul");
+    Mailbox.awaitOne("paul@mlcouncil.example", ": meeting notes");
+    await().until(() -> historyService.createHistoricProcessInstanceQuery().processInstanceId(proposal.getId())
+        .finished().count() == 1);
+  }
+
+  @Test
+  void startFormShowsValidationMessagesAndStartsNothing() {
+    long before = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("ml-proposal").count();
+    tasklist.loginAs("paul");
+    tasklist.startProcess("Submit ML proposal");
+    tasklist.fillField("Business problem", "Search ranking ignores delivery time for most customers.");
+    tasklist.fillField("Build cost (USD)", "-5");
+
+    tasklist.trySubmitStartForm();
+
+    List<String> messages = tasklist.validationMessages();
+    tasklist.screenshot("05-start-form-validation");
+    assertThat(messages).contains("Field is required.", "Field must have minimum value of 0.");
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("ml-proposal").count())
+        .isEqualTo(before);
+  }
+
+  @Test
+  void leadRequestsChangesAndTheProposerAmendsThroughTheMailedLink() {
+    String title = "Fraud triage " + UUID.randomUUID().toString().substring(0, 6);
+    tasklist.loginAs("paul");
+    tasklist.startProcess("Submit ML proposal");
+    fillProposal(title);
+    tasklist.submitStartForm();
+    ProcessInstance proposal = proposalTitled(title);
+    tasklist.logout();
+
+    tasklist.loginAs("sam");
+    tasklist.openFilter("Pod reviews");
+    tasklist.openTask("Review proposal");
+    tasklist.claim();
+    tasklist.choose("Business problem", "3 – acceptable");
+    tasklist.choose("Prioritisation", "3 – acceptable");
+    tasklist.choose("Impact versus cost", "2 – weak");
+    tasklist.choose("Your decision", "Request changes");
+    tasklist.fillField("Comment", "Add the on-call plan for the ranking service.");
+    tasklist.complete();
+    tasklist.logout();
+    for (String lead : List.of("sarah", "sofia", "simon")) {
+      tasklist.loginAs(lead);
+      tasklist.openFilter("Pod reviews");
+      tasklist.openTask("Review proposal");
+      tasklist.claim();
+      tasklist.choose("Business problem", "4 – good");
+      tasklist.choose("Prioritisation", "4 – good");
+      tasklist.choose("Impact versus cost", "4 – good");
+      tasklist.choose("Your decision", "Approve");
+      tasklist.complete();
+      tasklist.logout();
+    }
+
+    MimeMessage announcement = Mailbox.awaitOne("paul@mlcouncil.example", "New task: Amend proposal (" + proposal.getBusinessKey());
+    Matcher link = TASK_LINK.matcher(Mailbox.text(announcement));
+    assertThat(link.find()).isTrue();
+    tasklist.loginAs("paul");
+    tasklist.openUrl("http://localhost:" + port + link.group(1));
+    assertThat(tasklist.formText()).contains("Add the on-call plan for the ranking service.").contains("sam");
+    tasklist.fillField("Proposed solution", "Learning-to-rank on the feature store, with an on-call rota shared with search.");
+    tasklist.screenshot("06-proposer-amends-from-mail-link");
+    tasklist.complete();
+
+    await().until(() -> runtimeService.createExecutionQuery().processInstanceId(proposal.getId())
+        .activityId("reviewProposal").count() > 0);
+  }
+
+  @Test
+  void proposerWhoIsAPodLeadCannotReviewTheirOwnProposal() {
+    String title = "PM's own idea " + UUID.randomUUID().toString().substring(0, 6);
+    tasklist.loginAs("sarah");
+    tasklist.startProcess("Submit ML proposal");
+    fillProposal(title);
+    tasklist.fillField("Team members", "sarah, paul");
+    tasklist.submitStartForm();
+    proposalTitled(title);
+
+    tasklist.openFilter("Pod reviews");
+    tasklist.openTask("Review proposal");
+    tasklist.tryToClaim();
+    List<String> notifications = tasklist.notifications();
+    tasklist.screenshot("07-four-eyes-refusal");
+    assertThat(String.join(" ", notifications)).contains("Four-eyes rule: sarah is the proposer");
+  }
+
+  private void fillProposal(String title) {
+    tasklist.fillField("Title", title);
+    tasklist.choose("Pod", "Search");
+    tasklist.fillField("Business problem", "Search ranking ignores delivery time, so customers abandon slow restaurants.");
+    tasklist.fillField("Proposed solution", "A learning-to-rank model on the feature store, served by model serving.");
+    tasklist.fillField("Estimated annual impact (USD per year)", "2000000");
+    tasklist.fillField("Build cost (USD)", "300000");
+    tasklist.fillField("Yearly maintenance cost (USD per year)", "100000");
+    tasklist.fillField("Share of the impact simple analytics or rules would reach (%)", "25");
+    tasklist.choose("Biggest blocker to success", "Production performance");
+    tasklist.fillField("Team members", "paul, priya");
+    tasklist.fillField("Technical lead", "paul");
+    tasklist.tick("ML platform components used", "Feature store", "Model serving");
+    tasklist.fillField("People to keep informed", "ivan");
+  }
+
+  private ProcessInstance proposalTitled(String title) {
+    return await().until(() -> runtimeService.createProcessInstanceQuery().processDefinitionKey("ml-proposal")
+        .variableValueEquals("title", title).singleResult(), found -> found != null);
+  }
+}

@@ -1,0 +1,295 @@
+package org.mlcouncil.journey;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The stock Camunda Tasklist in headless Chromium, driven the way a person uses it: log in,
+ * start a process from the Start process dialog, fill a Camunda Form by its labels, claim and
+ * complete tasks. Fields are found by their visible labels, never by generated ids.
+ */
+public class Tasklist implements AutoCloseable {
+
+  private static final Path SCREENSHOTS = Path.of("target", "journeys");
+  private static final By START_BUTTON =
+      By.xpath("//div[contains(@class,'modal-dialog')]//button[normalize-space(.)='Start']");
+
+  private final WebDriver driver;
+  private final WebDriverWait wait;
+  private final String baseUrl;
+
+  public Tasklist(String baseUrl) {
+    this.baseUrl = baseUrl;
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(ChromiumAvailable.CHROMIUM.toFile());
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--window-size=1400,1000", "--user-data-dir=" + tempDir());
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(ChromiumAvailable.CHROMEDRIVER.toFile()).build();
+    this.driver = new ChromeDriver(service, options);
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+  }
+
+  public void loginAs(String user) {
+    driver.get(baseUrl + "/camunda/app/tasklist/default/");
+    WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
+    username.clear();
+    username.sendKeys(user);
+    WebElement password = driver.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']"));
+    password.clear();
+    password.sendKeys("demo");
+    driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.start-process-action a")));
+  }
+
+  public void logout() {
+    driver.manage().deleteAllCookies();
+    driver.get(baseUrl + "/camunda/app/tasklist/default/#/login");
+  }
+
+  /** Opens the Start process dialog and chooses the process by its name. */
+  public void startProcess(String processName) {
+    click(By.cssSelector("li.start-process-action a"));
+    WebElement search = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".modal-dialog input[ng-model='searchProcess.name'], .modal-dialog input[type='text']")));
+    search.sendKeys(processName);
+    click(By.xpath("//div[contains(@class,'modal-dialog')]//a[normalize-space(.)=" + literal(processName) + "]"));
+    waitForForm();
+  }
+
+  /** The names in the Start process dialog, to show what a user may start. */
+  public List<String> startableProcesses() {
+    click(By.cssSelector("li.start-process-action a"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-dialog")));
+    List<String> names = wait.until(driver -> {
+      List<WebElement> links = driver.findElements(By.cssSelector(".modal-dialog .processes a, .modal-dialog li a"));
+      return links.isEmpty() ? null : links.stream().map(WebElement::getText).filter(text -> !text.isBlank()).toList();
+    });
+    driver.findElement(By.cssSelector("body")).sendKeys(Keys.ESCAPE);
+    return names;
+  }
+
+  public void fillField(String label, String value) {
+    WebElement field = field(label);
+    String tag = field.getTagName();
+    String type = field.getAttribute("type");
+    if ("select".equals(tag) || field.getAttribute("class").contains("fjs-select")) {
+      field.click();
+      click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)=" + literal(value) + "]"));
+    } else if ("checkbox".equals(type) || "radio".equals(type)) {
+      throw new IllegalArgumentException("use choose(label, option) or tick(label) for " + label);
+    } else {
+      field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      field.sendKeys(value);
+      // form-js debounces typing; leaving the field commits the value before the next field changes.
+      field.sendKeys(Keys.TAB);
+      wait.until(driver -> !field.equals(driver.switchTo().activeElement()));
+    }
+  }
+
+  /** Chooses an option of a radio group or a select by its visible text. */
+  public void choose(String label, String option) {
+    WebElement group = fieldContainer(label);
+    List<WebElement> radios = group.findElements(By.xpath(".//label[normalize-space(.)=" + literal(option) + "]"));
+    if (!radios.isEmpty()) {
+      clickElement(radios.get(0));
+      return;
+    }
+    // Tabbing into a select may already have opened its list; clicking again would close it.
+    if (group.findElements(By.cssSelector(".fjs-dropdownlist")).isEmpty()) {
+      clickElement(group.findElement(By.cssSelector("input, .fjs-input-group")));
+    }
+    clickElement(group.findElement(By.xpath(".//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)="
+        + literal(option) + "]")));
+  }
+
+  /** Ticks a checkbox, or an option of a checklist when one is given. */
+  public void tick(String label, String... options) {
+    WebElement group = fieldContainer(label);
+    if (options.length == 0) {
+      clickElement(group.findElement(By.cssSelector("input[type='checkbox']")));
+      return;
+    }
+    for (String option : options) {
+      clickElement(group.findElement(By.xpath(".//label[normalize-space(.)=" + literal(option) + "]")));
+    }
+  }
+
+  public void submitStartForm() {
+    click(START_BUTTON);
+  }
+
+  /** Presses Start as a user would, even when the form has marked fields as invalid. */
+  public void trySubmitStartForm() {
+    clickElement(driver.findElement(START_BUTTON));
+  }
+
+  /** Validation messages form-js shows under the fields. */
+  public List<String> validationMessages() {
+    return driver.findElements(By.cssSelector(".fjs-form-field-error")).stream()
+        .map(WebElement::getText).filter(text -> !text.isBlank()).toList();
+  }
+
+  /** The notifications Tasklist shows at the top, e.g. errors from the server. */
+  public List<String> notifications() {
+    return wait.until(driver -> {
+      List<String> texts = driver.findElements(By.cssSelector(".notifications .notification, .page-notifications .alert"))
+          .stream().map(WebElement::getText).filter(text -> !text.isBlank()).toList();
+      return texts.isEmpty() ? null : texts;
+    });
+  }
+
+  public void openFilter(String filterName) {
+    // The link also holds the filter's (hidden) task counter.
+    click(By.xpath("//div[contains(@class,'task-filter')]//h4[contains(@class,'name')]/a[normalize-space(text()[1])="
+        + literal(filterName) + "]"));
+  }
+
+  /**
+   * Opens the first task of that name in the current filter. Tasklist does not poll for new
+   * tasks, so the page is reloaded, as a person would, until the task shows up.
+   */
+  public void openTask(String taskName) {
+    By task = By.xpath("//ol[contains(@class,'tasks-list')]/li//h4/a[normalize-space(.)=" + literal(taskName) + "]");
+    WebDriverWait shortWait = new WebDriverWait(driver, Duration.ofSeconds(4));
+    for (int attempt = 1; ; attempt++) {
+      try {
+        shortWait.until(ExpectedConditions.elementToBeClickable(task)).click();
+        waitForForm();
+        return;
+      } catch (org.openqa.selenium.TimeoutException | StaleElementReferenceException notYet) {
+        if (attempt == 8) {
+          throw notYet;
+        }
+        driver.navigate().refresh();
+      }
+    }
+  }
+
+  public void openUrl(String url) {
+    driver.get(url);
+  }
+
+  /** Clicks Claim without expecting success, e.g. where the server refuses it. */
+  public void tryToClaim() {
+    click(By.cssSelector("button.claim"));
+  }
+
+  public void claim() {
+    click(By.cssSelector("button.claim"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button.unclaim, [ng-click='unclaim()']")));
+    waitForForm();
+  }
+
+  public void complete() {
+    click(By.cssSelector("button[ng-click='complete()']"));
+  }
+
+  /** Text of the open task or start form, e.g. to read the screening findings. */
+  public String formText() {
+    return waitForForm().getText();
+  }
+
+  public String currentTaskName() {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-details h2, .names h2")))
+        .getText();
+  }
+
+  public String source() {
+    return driver.getPageSource();
+  }
+
+  public String pageText() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  public Path screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Path file = SCREENSHOTS.resolve(name + ".png");
+      Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public WebDriverWait waiting() {
+    return wait;
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+
+  private WebElement waitForForm() {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+  }
+
+  private WebElement fieldContainer(String label) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+        "//div[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')][.//*[contains(@class,"
+            + "'fjs-form-field-label')][" + labelled(label) + "]]")));
+  }
+
+  private WebElement field(String label) {
+    WebElement labelElement = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+        "//label[contains(@class,'fjs-form-field-label')][" + labelled(label) + "]")));
+    return driver.findElement(By.id(labelElement.getAttribute("for")));
+  }
+
+  /** A form-js label reads "Title*" for required fields. */
+  private static String labelled(String label) {
+    return "normalize-space(.)=" + literal(label) + " or normalize-space(.)=" + literal(label + "*");
+  }
+
+  private void click(By locator) {
+    wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+      WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(driver);
+      if (element == null) {
+        return false;
+      }
+      ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+      element.click();
+      return true;
+    });
+  }
+
+  private void clickElement(WebElement element) {
+    // Tasklist's fixed footer covers the bottom of long forms.
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    element.click();
+  }
+
+  private static String literal(String text) {
+    return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
+  }
+
+  private static String tempDir() {
+    try {
+      return Files.createTempDirectory("tasklist-chromium").toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
