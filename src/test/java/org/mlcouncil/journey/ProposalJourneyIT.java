@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +40,7 @@ class ProposalJourneyIT {
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
   @Autowired HistoryService historyService;
+  @Autowired TaskService taskService;
   @Autowired TestRestTemplate rest;
 
   @BeforeAll
@@ -215,14 +217,16 @@ class ProposalJourneyIT {
     fillProposal(title);
     tasklist.fillField("Team members", "sarah, paul");
     tasklist.submitStartForm();
-    proposalTitled(title);
+    ProcessInstance proposal = proposalTitled(title);
 
     tasklist.openFilter("Pod reviews");
     tasklist.openTask("Review proposal");
     tasklist.tryToClaim();
-    List<String> notifications = tasklist.notifications();
+    String refusal = tasklist.notification("Four-eyes rule");
     tasklist.screenshot("07-four-eyes-refusal");
-    assertThat(String.join(" ", notifications)).contains("Four-eyes rule: sarah is the proposer");
+    assertThat(refusal).contains("Four-eyes rule: sarah is the proposer").contains("cannot review it");
+    assertThat(taskService.createTaskQuery().processInstanceId(proposal.getId()).taskAssignee("sarah").count())
+        .as("the claim was refused on the server").isZero();
   }
 
   private void fillProposal(String title) {

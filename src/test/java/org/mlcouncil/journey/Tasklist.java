@@ -1,5 +1,7 @@
 package org.mlcouncil.journey;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,12 +30,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public class Tasklist implements AutoCloseable {
 
   private static final Path SCREENSHOTS = Path.of("target", "journeys");
+  private static final Duration SETTLE = Duration.ofMillis(700);
   private static final By START_BUTTON =
       By.xpath("//div[contains(@class,'modal-dialog')]//button[normalize-space(.)='Start']");
 
   private final WebDriver driver;
   private final WebDriverWait wait;
   private final String baseUrl;
+  private String openTaskName;
 
   public Tasklist(String baseUrl) {
     this.baseUrl = baseUrl;
@@ -61,9 +65,11 @@ public class Tasklist implements AutoCloseable {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.start-process-action a")));
   }
 
+  /** Ends the session and leaves the page, so no dialog or form of the last user survives. */
   public void logout() {
+    // Cookies belong to the page's site: drop them there, then leave the page.
     driver.manage().deleteAllCookies();
-    driver.get(baseUrl + "/camunda/app/tasklist/default/#/login");
+    driver.get("about:blank");
   }
 
   /** Opens the Start process dialog and chooses the process by its name. */
@@ -100,9 +106,11 @@ public class Tasklist implements AutoCloseable {
     } else {
       field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
       field.sendKeys(value);
-      // form-js debounces typing; leaving the field commits the value before the next field changes.
+      // form-js debounces typing, and a change of another field inside that window can undo this
+      // one: leave the field and let the value settle before the next one.
       field.sendKeys(Keys.TAB);
-      wait.until(driver -> !field.equals(driver.switchTo().activeElement()));
+      await().during(SETTLE).atMost(Duration.ofSeconds(10)).ignoreExceptions()
+          .until(() -> value.equals(field.getAttribute("value")));
     }
   }
 
@@ -149,13 +157,10 @@ public class Tasklist implements AutoCloseable {
         .map(WebElement::getText).filter(text -> !text.isBlank()).toList();
   }
 
-  /** The notifications Tasklist shows at the top, e.g. errors from the server. */
-  public List<String> notifications() {
-    return wait.until(driver -> {
-      List<String> texts = driver.findElements(By.cssSelector(".notifications .notification, .page-notifications .alert"))
-          .stream().map(WebElement::getText).filter(text -> !text.isBlank()).toList();
-      return texts.isEmpty() ? null : texts;
-    });
+  /** Waits for Tasklist to show a notification, e.g. an error from the server, containing the text. */
+  public String notification(String containing) {
+    return wait.until(driver -> driver.findElements(By.cssSelector(".notifications .notification, .alert"))
+        .stream().map(WebElement::getText).filter(text -> text.contains(containing)).findFirst().orElse(null));
   }
 
   public void openFilter(String filterName) {
@@ -169,6 +174,7 @@ public class Tasklist implements AutoCloseable {
    * tasks, so the page is reloaded, as a person would, until the task shows up.
    */
   public void openTask(String taskName) {
+    openTaskName = taskName;
     By task = By.xpath("//ol[contains(@class,'tasks-list')]/li//h4/a[normalize-space(.)=" + literal(taskName) + "]");
     WebDriverWait shortWait = new WebDriverWait(driver, Duration.ofSeconds(4));
     for (int attempt = 1; ; attempt++) {
@@ -194,9 +200,16 @@ public class Tasklist implements AutoCloseable {
     click(By.cssSelector("button.claim"));
   }
 
+  /** Claims the open task; Tasklist may deselect it while its list refreshes, so it is reopened then. */
   public void claim() {
     click(By.cssSelector("button.claim"));
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button.unclaim, [ng-click='unclaim()']")));
+    By claimed = By.cssSelector("button.unclaim, [ng-click='unclaim()']");
+    wait.until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(claimed),
+        ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-form"))));
+    if (driver.findElements(claimed).isEmpty()) {
+      openTask(openTaskName);
+      wait.until(ExpectedConditions.presenceOfElementLocated(claimed));
+    }
     waitForForm();
   }
 
