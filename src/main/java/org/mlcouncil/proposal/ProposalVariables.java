@@ -10,6 +10,7 @@ import org.mlcouncil.directory.DirectoryProperties;
 import org.mlcouncil.directory.Groups.PodLead;
 import org.mlcouncil.directory.Recipients;
 import org.mlcouncil.proposal.screening.PeopleDirectory;
+import org.mlcouncil.submission.Amounts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +28,7 @@ public class ProposalVariables {
     this.people = people;
   }
 
-  /** The proposal in the scope's variables; a {@link ProposalValidationException} names every bad field. */
+  /** The proposal in the scope's variables; an {@link org.mlcouncil.submission.InvalidSubmissionException} names every bad field. */
   public Proposal read(Map<String, Object> variables) {
     return ProposalValidator.validate(variables, Set.copyOf(directory.pods()), people::exists).orThrow();
   }
