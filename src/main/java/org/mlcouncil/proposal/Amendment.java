@@ -12,8 +12,9 @@ import org.mlcouncil.review.PodReviewTally;
 import org.springframework.stereotype.Component;
 
 /**
- * Why a proposal came back to its proposer, for the amendment mail and form: the screening's
- * blockers, the pod leads' requests and rejections, or the council's.
+ * Why an item (a proposal, a job description, a technology decision) came back to the person
+ * who submitted it, for the amendment mail and form: the screening's blockers, the pod leads'
+ * requests and rejections, or the council's.
  */
 @Component("amendment")
 public class Amendment {

@@ -3,6 +3,7 @@ package org.mlcouncil.proposal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.mlcouncil.platform.BusinessKeys;
+import org.mlcouncil.platform.Initiator;
 import org.mlcouncil.review.PodReviewTally;
 import org.springframework.stereotype.Component;
 
@@ -19,15 +20,19 @@ public class ProposalIntake implements ExecutionListener {
   private final ProposalVariables proposals;
   private final BusinessKeys businessKeys;
   private final PodReviewTally podReviewTally;
+  private final Initiator initiator;
 
-  public ProposalIntake(ProposalVariables proposals, BusinessKeys businessKeys, PodReviewTally podReviewTally) {
+  public ProposalIntake(ProposalVariables proposals, BusinessKeys businessKeys, PodReviewTally podReviewTally,
+                        Initiator initiator) {
     this.proposals = proposals;
     this.businessKeys = businessKeys;
     this.podReviewTally = podReviewTally;
+    this.initiator = initiator;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
+    initiator.enforce(execution);
     Proposal proposal = proposals.read(execution);
     proposals.store(execution, proposal);
     podReviewTally.clear(execution);

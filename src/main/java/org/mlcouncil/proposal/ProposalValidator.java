@@ -1,6 +1,6 @@
 package org.mlcouncil.proposal;
 
-import static org.mlcouncil.proposal.SubmittedValues.ABSURD_AMOUNT;
+import static org.mlcouncil.submission.SubmittedValues.ABSURD_AMOUNT;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
+import org.mlcouncil.submission.SubmittedValues;
+import org.mlcouncil.submission.Validated;
 
 /**
  * The server-side rules of a proposal submission, the same as the start form's and then some
@@ -23,24 +24,12 @@ public final class ProposalValidator {
   public static final int MAX_INTERESTED = 50;
   public static final Set<String> PLATFORM_COMPONENTS = Set.of(
       "feature-store", "training-pipelines", "model-serving", "experimentation", "monitoring", "data-quality");
-  private static final Pattern USER_ID = Pattern.compile("[a-zA-Z0-9]+");
-  private static final Pattern ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  private static final String KIND = "proposal";
 
   private ProposalValidator() {
   }
 
-  /** The proposal, or every field error; never both. */
-  public record Result(Proposal proposal, List<FieldError> errors) {
-
-    public Proposal orThrow() {
-      if (!errors.isEmpty()) {
-        throw new ProposalValidationException(errors);
-      }
-      return proposal;
-    }
-  }
-
-  public static Result validate(Map<String, Object> variables, Set<String> knownPods, Predicate<String> userExists) {
+  public static Validated<Proposal> validate(Map<String, Object> variables, Set<String> knownPods, Predicate<String> userExists) {
     SubmittedValues in = new SubmittedValues(variables);
     String title = in.text("title", MAX_TITLE, true);
     String pod = in.text("pod", 100, true);
@@ -70,14 +59,11 @@ public final class ProposalValidator {
     components.stream().filter(c -> !PLATFORM_COMPONENTS.contains(c)).findFirst().ifPresent(c ->
         in.error("platformComponents", "'" + c + "' is not a platform component; use " + String.join(", ",
             PLATFORM_COMPONENTS.stream().sorted().toList())));
-    List<String> interested = interestedPeople(in, userExists);
+    List<String> interested = in.peopleToInform("interestedPeople", MAX_INTERESTED, userExists);
 
-    if (!in.errors().isEmpty()) {
-      return new Result(null, List.copyOf(in.errors()));
-    }
-    return new Result(new Proposal(title, pod, businessProblem, proposedSolution, impact, buildCost, maintenance,
-        rulesShare, thirdParty, thirdPartyCost, engineeringAlone, blocker, team, technicalLead, components,
-        interested), List.of());
+    return in.result(KIND, () -> new Proposal(title, pod, businessProblem, proposedSolution, impact, buildCost,
+        maintenance, rulesShare, thirdParty, thirdPartyCost, engineeringAlone, blocker, team, technicalLead, components,
+        interested));
   }
 
   /**
@@ -113,7 +99,7 @@ public final class ProposalValidator {
       return users;
     }
     for (String user : users) {
-      if (!USER_ID.matcher(user).matches() || !userExists.test(user)) {
+      if (!SubmittedValues.isKnownUser(user, userExists)) {
         in.error(field, "'" + user + "' is not a known user");
       }
     }
@@ -131,25 +117,9 @@ public final class ProposalValidator {
       return null;
     }
     String lead = leads.get(0);
-    if (!USER_ID.matcher(lead).matches() || !userExists.test(lead)) {
+    if (!SubmittedValues.isKnownUser(lead, userExists)) {
       in.error("technicalLead", "'" + lead + "' is not a known user");
     }
     return lead;
-  }
-
-  private static List<String> interestedPeople(SubmittedValues in, Predicate<String> userExists) {
-    List<String> people = in.list("interestedPeople");
-    if (people.size() > MAX_INTERESTED) {
-      in.error("interestedPeople", "name at most " + MAX_INTERESTED + " people (got " + people.size() + ")");
-      return people;
-    }
-    for (String person : people) {
-      boolean known = person.contains("@") ? ADDRESS.matcher(person).matches()
-          : USER_ID.matcher(person).matches() && userExists.test(person);
-      if (!known) {
-        in.error("interestedPeople", "'" + person + "' is neither a known user nor an e-mail address");
-      }
-    }
-    return people;
   }
 }

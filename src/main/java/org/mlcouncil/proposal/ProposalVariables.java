@@ -11,6 +11,7 @@ import org.mlcouncil.directory.Groups.PodLead;
 import org.mlcouncil.directory.Recipients;
 import org.mlcouncil.platform.JsonVariables;
 import org.mlcouncil.proposal.screening.PeopleDirectory;
+import org.mlcouncil.submission.Amounts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +31,7 @@ public class ProposalVariables {
     this.json = json;
   }
 
-  /** The proposal in the scope's variables; a {@link ProposalValidationException} names every bad field. */
+  /** The proposal in the scope's variables; an {@link org.mlcouncil.submission.InvalidSubmissionException} names every bad field. */
   public Proposal read(Map<String, Object> variables) {
     return ProposalValidator.validate(variables, Set.copyOf(directory.pods()), people::exists).orThrow();
   }

@@ -1,5 +1,7 @@
 package org.mlcouncil.council;
 
+import static org.awaitility.Awaitility.await;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -62,6 +64,20 @@ public final class CouncilItems {
 
   public void allVote(ProcessInstance review, String vote) {
     COUNCIL.forEach(member -> vote(review, member, vote, vote.equals("approve") ? null : member + " says " + vote));
+  }
+
+  /** The council review an item's own process (a proposal, a job description, …) is waiting on. */
+  public ProcessInstance reviewOf(ProcessInstance item) {
+    return runtimeService.createProcessInstanceQuery().superProcessInstanceId(item.getId()).singleResult();
+  }
+
+  /** Every member votes the same on the item, and the ML Review takes it up. */
+  public void decide(ProcessInstance item, String vote) {
+    ProcessInstance review = reviewOf(item);
+    await().until(() -> taskService.createTaskQuery().processInstanceId(review.getId())
+        .taskDefinitionKey("voteOnItem").count() == COUNCIL.size());
+    allVote(review, vote);
+    holdMeeting(review);
   }
 
   /** What the ML Review does for an item it takes up. */

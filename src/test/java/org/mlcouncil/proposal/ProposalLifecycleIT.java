@@ -153,6 +153,22 @@ class ProposalLifecycleIT {
         .as("no instance, not even a half-made one").isEqualTo(before);
   }
 
+  @Test
+  void nobodySubmitsInSomeoneElsesName() {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    ProposalData.valid(title("Not sarah's")).forEach((name, value) -> variables.put(name,
+        Map.of("value", value instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList()) : value)));
+    variables.put("proposer", Map.of("value", "sarah"));
+
+    ResponseEntity<Map> response = rest.withBasicAuth("paul", "demo").postForEntity(
+        "/engine-rest/process-definition/key/ml-proposal/start", Map.of("variables", variables), Map.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String id = (String) response.getBody().get("id");
+    STARTED.add(id);
+    assertThat(runtimeService.getVariable(id, "proposer")).isEqualTo("paul");
+  }
+
   private void assertRefused(Map<String, Object> override, String message) {
     Map<String, Object> variables = new java.util.HashMap<>();
     ProposalData.valid("REST " + message.substring(0, 5)).forEach((name, value) ->

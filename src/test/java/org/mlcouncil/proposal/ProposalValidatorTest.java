@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.mlcouncil.submission.FieldError;
+import org.mlcouncil.submission.InvalidSubmissionException;
 
 class ProposalValidatorTest {
 
@@ -95,7 +97,7 @@ class ProposalValidatorTest {
     variables.put("technicalLead", "nobody");
 
     assertThatThrownBy(() -> ProposalValidator.validate(variables, PODS, USERS).orThrow())
-        .isInstanceOf(ProposalValidationException.class)
+        .isInstanceOf(InvalidSubmissionException.class)
         .hasMessage("Invalid proposal: technicalLead: 'nobody' is not a known user");
   }
 

@@ -1,8 +1,8 @@
 package org.mlcouncil.proposal.screening;
 
 import java.util.List;
-import org.mlcouncil.proposal.Amounts;
 import org.mlcouncil.proposal.Proposal;
+import org.mlcouncil.submission.Amounts;
 
 /** The return on the practitioners' time: impact over the horizon against cost over the horizon. */
 public class ImpactCostCheck implements ScreeningCheck {

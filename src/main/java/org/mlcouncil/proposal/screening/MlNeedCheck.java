@@ -1,8 +1,8 @@
 package org.mlcouncil.proposal.screening;
 
 import java.util.List;
-import org.mlcouncil.proposal.Amounts;
 import org.mlcouncil.proposal.Proposal;
+import org.mlcouncil.submission.Amounts;
 
 /**
  * The charter builds ML only where simple analytics or rules reach just 10–40 % of the impact;

@@ -1,8 +1,8 @@
 package org.mlcouncil.proposal.screening;
 
 import java.util.List;
-import org.mlcouncil.proposal.Amounts;
 import org.mlcouncil.proposal.Proposal;
+import org.mlcouncil.submission.Amounts;
 
 /** Speed: if a cost-effective third-party solution exists, use it. */
 public class SpeedCheck implements ScreeningCheck {

@@ -1,4 +1,4 @@
-package org.mlcouncil.proposal;
+package org.mlcouncil.submission;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -8,33 +8,55 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Reads submitted variables the way Tasklist forms and REST clients send them (numbers as
  * Long, Double or text; lists as Java lists, JSON arrays or comma-separated text) and collects
  * an error per bad field instead of failing at the first.
  */
-final class SubmittedValues {
+public final class SubmittedValues {
 
-  static final double ABSURD_AMOUNT = 1e10;
+  public static final double ABSURD_AMOUNT = 1e10;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern USER_ID = Pattern.compile("[a-zA-Z0-9]+");
+  private static final Pattern ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
   private final Map<String, Object> values;
   private final List<FieldError> errors = new ArrayList<>();
 
-  SubmittedValues(Map<String, Object> values) {
+  public SubmittedValues(Map<String, Object> values) {
     this.values = values;
   }
 
-  List<FieldError> errors() {
+  /** Whether a user id is well-formed and names someone in the directory. */
+  public static boolean isKnownUser(String userId, Predicate<String> userExists) {
+    return USER_ID.matcher(userId).matches() && userExists.test(userId);
+  }
+
+  public List<FieldError> errors() {
     return errors;
   }
 
-  void error(String field, String message) {
+  public void error(String field, String message) {
     errors.add(new FieldError(field, message));
   }
 
-  String text(String field, int maxLength, boolean required) {
+  /** The value built from the fields read so far, unless one of them was bad. */
+  public <T> Validated<T> result(String kind, Supplier<T> value) {
+    return errors.isEmpty() ? new Validated<>(kind, value.get(), List.of())
+        : new Validated<>(kind, null, List.copyOf(errors));
+  }
+
+  /** Whether the field holds anything but blanks. */
+  public boolean has(String field) {
+    Object value = values.get(field);
+    return value != null && !value.toString().isBlank();
+  }
+
+  public String text(String field, int maxLength, boolean required) {
     Object value = values.get(field);
     String text = value == null ? "" : value.toString().strip();
     if (text.isEmpty() && required) {
@@ -45,8 +67,17 @@ final class SubmittedValues {
     return text;
   }
 
+  /** One of the allowed values; required. */
+  public String choice(String field, List<String> allowed) {
+    String text = text(field, 100, true);
+    if (!text.isEmpty() && !allowed.contains(text)) {
+      error(field, "must be one of " + String.join(", ", allowed) + " (got '" + abbreviate(text) + "')");
+    }
+    return text;
+  }
+
   /** A number in [min, max]; {@code null} (with an error) when missing or not a number. */
-  Double number(String field, double min, double max) {
+  public Double number(String field, double min, double max) {
     Object value = values.get(field);
     if (value == null || value.toString().isBlank()) {
       error(field, "is required");
@@ -74,7 +105,7 @@ final class SubmittedValues {
     return number;
   }
 
-  Boolean bool(String field) {
+  public Boolean bool(String field) {
     Object value = values.get(field);
     if (value instanceof Boolean b) {
       return b;
@@ -87,7 +118,7 @@ final class SubmittedValues {
   }
 
   /** Distinct entries in the order given; entries are split on commas, semicolons and spaces. */
-  List<String> list(String field) {
+  public List<String> list(String field) {
     Object value = values.get(field);
     Collection<?> items;
     if (value == null) {
@@ -114,6 +145,22 @@ final class SubmittedValues {
       }
     }
     return new ArrayList<>(entries);
+  }
+
+  /** Optional people to keep informed: known user ids or e-mail addresses, at most {@code max}. */
+  public List<String> peopleToInform(String field, int max, Predicate<String> userExists) {
+    List<String> people = list(field);
+    if (people.size() > max) {
+      error(field, "name at most " + max + " people (got " + people.size() + ")");
+      return people;
+    }
+    for (String person : people) {
+      boolean known = person.contains("@") ? ADDRESS.matcher(person).matches() : isKnownUser(person, userExists);
+      if (!known) {
+        error(field, "'" + person + "' is neither a known user nor an e-mail address");
+      }
+    }
+    return people;
   }
 
   private static String abbreviate(String text) {

@@ -1,4 +1,4 @@
-package org.mlcouncil.proposal;
+package org.mlcouncil.submission;
 
 /** What is wrong with one submitted field, in words the person who typed it understands. */
 public record FieldError(String field, String message) {

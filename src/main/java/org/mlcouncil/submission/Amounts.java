@@ -1,4 +1,4 @@
-package org.mlcouncil.proposal;
+package org.mlcouncil.submission;
 
 /** Numbers as people read them in messages: 1,200,000 and 12.5. */
 public final class Amounts {
