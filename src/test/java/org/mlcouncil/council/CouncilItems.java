@@ -80,6 +80,19 @@ public final class CouncilItems {
     holdMeeting(review);
   }
 
+  /**
+   * Empties the agenda: the ML Review takes up every item awaiting the council, including what
+   * earlier test classes left waiting, so a test that holds a meeting starts from a clean slate.
+   */
+  public static void clearAgenda(RuntimeService runtimeService, String... keepReviewIds) {
+    List<String> keep = List.of(keepReviewIds);
+    runtimeService.createProcessInstanceQuery().processDefinitionKey("council-review").list().stream()
+        .filter(review -> !keep.contains(review.getId()))
+        .forEach(review -> runtimeService.deleteProcessInstance(review.getRootProcessInstanceId(), "test reset"));
+    runtimeService.createProcessInstanceQuery().processDefinitionKey("ml-review-meeting").list()
+        .forEach(meeting -> runtimeService.deleteProcessInstance(meeting.getId(), "test reset"));
+  }
+
   /** What the ML Review does for an item it takes up. */
   public void holdMeeting(ProcessInstance review) {
     runtimeService.createMessageCorrelation("MlReviewHeld").processInstanceId(review.getId())

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mlcouncil.council.CouncilItems;
 import org.mlcouncil.support.IntegrationTest;
 import org.mlcouncil.support.Mailbox;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,25 +82,19 @@ class ProposalJourneyIT {
     ProcessInstance proposal = proposalTitled(title);
     tasklist.logout();
 
+    tasklist.loginAs("sarah");
+    tasklist.openFilter("Pod reviews");
+    tasklist.openTask("Review proposal");
+    assertThat(tasklist.formText()).contains(title).contains("Screening findings").contains("ML_NEED_IN_BAND");
+    tasklist.screenshot("02-pod-lead-reads-findings");
+    tasklist.logout();
     for (String lead : List.of("sarah", "sam", "sofia", "simon")) {
-      tasklist.loginAs(lead);
-      tasklist.openFilter("Pod reviews");
-      tasklist.openTask("Review proposal");
-      tasklist.claim();
-      assertThat(tasklist.formText()).contains(title).contains("Screening findings").contains("ML_NEED_IN_BAND");
-      tasklist.choose("Business problem", "4 – good");
-      tasklist.choose("Prioritisation", "4 – good");
-      tasklist.choose("Impact versus cost", "3 – acceptable");
-      tasklist.choose("Your decision", "Approve");
-      if (lead.equals("sarah")) {
-        tasklist.screenshot("02-pod-lead-reviews-with-findings");
-      }
-      tasklist.complete();
-      tasklist.logout();
+      reviewAsPodLead(lead, "Approve", null);
     }
 
     ProcessInstance council = await().until(() -> runtimeService.createProcessInstanceQuery()
         .superProcessInstanceId(proposal.getId()).singleResult(), found -> found != null);
+    CouncilItems.clearAgenda(runtimeService, council.getId());
     Map<String, String> votes = Map.of("clara", "Approve", "marcus", "Approve", "nina", "Approve", "ines", "Reject");
     votes.forEach((member, vote) -> {
       tasklist.loginAs(member);
@@ -118,6 +113,8 @@ class ProposalJourneyIT {
         .activityId("awaitMlReview").count() == 1);
     rest.withBasicAuth("clara", "demo").postForEntity("/engine-rest/message",
         Map.of("messageName", "MlReviewRequested"), String.class);
+    String meetingId = runtimeService.createProcessInstanceQuery().processDefinitionKey("ml-review-meeting")
+        .singleResult().getBusinessKey();
     tasklist.loginAs("clara");
     tasklist.openFilter("Chair decisions");
     tasklist.openTask("Run ML Review");
@@ -139,7 +136,7 @@ class ProposalJourneyIT {
 
     MimeMessage decision = Mailbox.awaitOne("paul@mlcouncil.example", "ML Council decision on " + title);
     assertThat(Mailbox.text(decision)).contains("Decision: approved").contains("Accountable technical lead: paul");
-    Mailbox.awaitOne("paul@mlcouncil.example", ": meeting notes");
+    Mailbox.awaitOne("paul@mlcouncil.example", "ML Review " + meetingId + ": meeting notes");
     await().until(() -> historyService.createHistoricProcessInstanceQuery().processInstanceId(proposal.getId())
         .finished().count() == 1);
   }
@@ -171,28 +168,9 @@ class ProposalJourneyIT {
     ProcessInstance proposal = proposalTitled(title);
     tasklist.logout();
 
-    tasklist.loginAs("sam");
-    tasklist.openFilter("Pod reviews");
-    tasklist.openTask("Review proposal");
-    tasklist.claim();
-    tasklist.choose("Business problem", "3 – acceptable");
-    tasklist.choose("Prioritisation", "3 – acceptable");
-    tasklist.choose("Impact versus cost", "2 – weak");
-    tasklist.choose("Your decision", "Request changes");
-    tasklist.fillField("Comment", "Add the on-call plan for the ranking service.");
-    tasklist.complete();
-    tasklist.logout();
+    reviewAsPodLead("sam", "Request changes", "Add the on-call plan for the ranking service.");
     for (String lead : List.of("sarah", "sofia", "simon")) {
-      tasklist.loginAs(lead);
-      tasklist.openFilter("Pod reviews");
-      tasklist.openTask("Review proposal");
-      tasklist.claim();
-      tasklist.choose("Business problem", "4 – good");
-      tasklist.choose("Prioritisation", "4 – good");
-      tasklist.choose("Impact versus cost", "4 – good");
-      tasklist.choose("Your decision", "Approve");
-      tasklist.complete();
-      tasklist.logout();
+      reviewAsPodLead(lead, "Approve", null);
     }
 
     MimeMessage announcement = Mailbox.awaitOne("paul@mlcouncil.example", "New task: Amend proposal (" + proposal.getBusinessKey());
@@ -227,6 +205,23 @@ class ProposalJourneyIT {
     assertThat(refusal).contains("Four-eyes rule: sarah is the proposer").contains("cannot review it");
     assertThat(taskService.createTaskQuery().processInstanceId(proposal.getId()).taskAssignee("sarah").count())
         .as("the claim was refused on the server").isZero();
+  }
+
+  /** A pod lead finds the review in their filter, claims it, scores and decides. */
+  private void reviewAsPodLead(String lead, String decision, String comment) {
+    tasklist.loginAs(lead);
+    tasklist.openFilter("Pod reviews");
+    tasklist.openTask("Review proposal");
+    tasklist.claim();
+    tasklist.choose("Business problem", "4 – good");
+    tasklist.choose("Prioritisation", "3 – acceptable");
+    tasklist.choose("Impact versus cost", "4 – good");
+    tasklist.choose("Your decision", decision);
+    if (comment != null) {
+      tasklist.fillField("Comment", comment);
+    }
+    tasklist.complete();
+    tasklist.logout();
   }
 
   private void fillProposal(String title) {

@@ -50,11 +50,7 @@ class MlReviewMeetingIT {
   void setUp() {
     BpmnAwareTests.init(processEngine);
     items = new CouncilItems(runtimeService, taskService, identityService);
-    // The agenda is every item awaiting the council: clear what earlier test classes left waiting.
-    runtimeService.createProcessInstanceQuery().processDefinitionKey("council-review").list()
-        .forEach(review -> runtimeService.deleteProcessInstance(review.getRootProcessInstanceId(), "test reset"));
-    runtimeService.createProcessInstanceQuery().processDefinitionKey("ml-review-meeting").list()
-        .forEach(meeting -> runtimeService.deleteProcessInstance(meeting.getId(), "test reset"));
+    CouncilItems.clearAgenda(runtimeService);
   }
 
   @AfterEach

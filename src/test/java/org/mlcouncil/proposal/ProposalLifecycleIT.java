@@ -155,9 +155,7 @@ class ProposalLifecycleIT {
 
   @Test
   void nobodySubmitsInSomeoneElsesName() {
-    Map<String, Object> variables = new java.util.HashMap<>();
-    ProposalData.valid(title("Not sarah's")).forEach((name, value) -> variables.put(name,
-        Map.of("value", value instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList()) : value)));
+    Map<String, Object> variables = restVariables(title("Not sarah's"));
     variables.put("proposer", Map.of("value", "sarah"));
 
     ResponseEntity<Map> response = rest.withBasicAuth("paul", "demo").postForEntity(
@@ -170,9 +168,7 @@ class ProposalLifecycleIT {
   }
 
   private void assertRefused(Map<String, Object> override, String message) {
-    Map<String, Object> variables = new java.util.HashMap<>();
-    ProposalData.valid("REST " + message.substring(0, 5)).forEach((name, value) ->
-        variables.put(name, Map.of("value", value instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList()) : value)));
+    Map<String, Object> variables = restVariables("REST " + message.substring(0, 5));
     variables.putAll(override);
     ResponseEntity<String> response = rest.withBasicAuth("paul", "demo").postForEntity(
         "/engine-rest/process-definition/key/ml-proposal/start", Map.of("variables", variables), String.class);
@@ -335,6 +331,14 @@ class ProposalLifecycleIT {
         () -> runtimeService.startProcessInstanceByKey("ml-proposal", variables));
     STARTED.add(instance.getId());
     return instance;
+  }
+
+  /** A valid proposal in the REST API's variable format; lists as comma-separated text. */
+  private static Map<String, Object> restVariables(String title) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    ProposalData.valid(title).forEach((name, value) -> variables.put(name, Map.of("value",
+        value instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList()) : value)));
+    return variables;
   }
 
   private ProcessInstance throughPodReview(String title) {
