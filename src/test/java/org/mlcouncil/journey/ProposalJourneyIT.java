@@ -13,61 +13,27 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mlcouncil.council.CouncilItems;
 import org.mlcouncil.support.IntegrationTest;
 import org.mlcouncil.support.Mailbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The proposal's journey through the stock Camunda Tasklist in Chromium, as the demo users of
  * each role: submit, review as the four pod leads, vote as the council, decide as the chair.
  */
 @IntegrationTest
-@ExtendWith(ChromiumAvailable.class)
-class ProposalJourneyIT {
+class ProposalJourneyIT extends BrowserJourney {
 
+  private static final Pattern TASKLIST_LINK = Pattern.compile("Open Tasklist: http://localhost:8080(\\S+)");
   private static final Pattern TASK_LINK = Pattern.compile("http://localhost:8080(/camunda/app/tasklist/default/#/\\?task=[\\w-]+)");
-  private static Tasklist tasklist;
 
-  @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
   @Autowired HistoryService historyService;
   @Autowired TaskService taskService;
   @Autowired TestRestTemplate rest;
-
-  @BeforeAll
-  static void openBrowser(@LocalServerPort int port) {
-    tasklist = new Tasklist("http://localhost:" + port);
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (tasklist != null) {
-      tasklist.close();
-    }
-  }
-
-  /** Runs before {@code @AfterEach} logs out, so the picture shows what the user saw. */
-  @RegisterExtension
-  final AfterTestExecutionCallback screenshotOnFailure = context -> {
-    if (context.getExecutionException().isPresent()) {
-      tasklist.screenshot("failed-" + context.getRequiredTestMethod().getName());
-    }
-  };
-
-  @AfterEach
-  void logout() {
-    tasklist.logout();
-  }
 
   @Test
   void proposalGoesFromTheStartFormThroughPodLeadsAndCouncilToTheChairsDecision() {
@@ -136,6 +102,13 @@ class ProposalJourneyIT {
 
     MimeMessage decision = Mailbox.awaitOne("paul@mlcouncil.example", "ML Council decision on " + title);
     assertThat(Mailbox.text(decision)).contains("Decision: approved").contains("Accountable technical lead: paul");
+    Matcher tasklistLink = TASKLIST_LINK.matcher(Mailbox.text(decision));
+    assertThat(tasklistLink.find()).as("the decision mail links to Tasklist").isTrue();
+    tasklist.logout();
+    tasklist.loginAs("paul");
+    tasklist.openUrl("http://localhost:" + port + tasklistLink.group(1));
+    tasklist.waiting().until(page -> tasklist.pageText().contains("My tasks"));
+    tasklist.screenshot("04b-proposer-opens-decision-link");
     Mailbox.awaitOne("paul@mlcouncil.example", "ML Review " + meetingId + ": meeting notes");
     await().until(() -> historyService.createHistoricProcessInstanceQuery().processInstanceId(proposal.getId())
         .finished().count() == 1);

@@ -1,0 +1,138 @@
+package org.mlcouncil.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.mlcouncil.council.CouncilItems;
+import org.mlcouncil.support.IntegrationTest;
+import org.mlcouncil.support.Mailbox;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/**
+ * The council's other remits through the stock Tasklist in Chromium: a hiring manager submits
+ * a job description and an ML infrastructure engineer a technology decision through their start
+ * forms; the council votes on both in Tasklist; the chair takes both up at the ML Review; the
+ * decisions reach the submitters by mail.
+ */
+@IntegrationTest
+class CouncilRemitsJourneyIT extends BrowserJourney {
+
+
+  @Autowired RuntimeService runtimeService;
+  @Autowired HistoryService historyService;
+  @Autowired TestRestTemplate rest;
+
+  @Test
+  void jobDescriptionAndTechnologyDecisionGoThroughTheirFormsToTheMlReview() {
+    String suffix = UUID.randomUUID().toString().substring(0, 6);
+    String role = "Senior ML engineer, search " + suffix;
+    String component = "Feature store " + suffix;
+
+    tasklist.loginAs("priya");
+    tasklist.startProcess("Submit ML job description");
+    fillJobDescription(role);
+    tasklist.screenshot("08-hiring-manager-fills-job-description");
+    tasklist.submitStartForm();
+    ProcessInstance jobDescription = started("job-description-review", "roleTitle", role);
+    Mailbox.awaitOne("priya@mlcouncil.example", "Your job description was received: " + role);
+    tasklist.logout();
+
+    tasklist.loginAs("ivan");
+    tasklist.startProcess("Submit technology decision");
+    fillTechnologyDecision(component);
+    tasklist.screenshot("09-engineer-fills-technology-decision");
+    tasklist.submitStartForm();
+    ProcessInstance technology = started("technology-decision", "component", component);
+    Mailbox.awaitOne("ivan@mlcouncil.example", "Your technology decision was received: " + component);
+    tasklist.logout();
+
+    String jobReview = councilReviewOf(jobDescription);
+    String technologyReview = councilReviewOf(technology);
+    CouncilItems.clearAgenda(runtimeService, jobReview, technologyReview);
+    for (String member : List.of("clara", "marcus", "nina", "ines")) {
+      tasklist.loginAs(member);
+      tasklist.openFilter("Council votes");
+      for (int item = 0; item < 2; item++) {
+        tasklist.openTask("Vote on agenda item");
+        if (member.equals("clara") && item == 0) {
+          tasklist.screenshot("10-council-member-votes-on-remit");
+        }
+        tasklist.choose("Your vote", "Approve");
+        tasklist.complete();
+      }
+      tasklist.logout();
+    }
+
+    await().until(() -> Stream.of(jobReview, technologyReview).allMatch(review ->
+        runtimeService.createExecutionQuery().processInstanceId(review).activityId("awaitMlReview").count() == 1));
+    rest.withBasicAuth("clara", "demo").postForEntity("/engine-rest/message",
+        Map.of("messageName", "MlReviewRequested"), String.class);
+    tasklist.loginAs("clara");
+    tasklist.openFilter("Chair decisions");
+    tasklist.openTask("Run ML Review");
+    tasklist.claim();
+    assertThat(tasklist.formText())
+        .contains(jobDescription.getBusinessKey()).contains(role).contains("job description")
+        .contains(technology.getBusinessKey()).contains(component).contains("technology decision")
+        .contains("4 of 4 voted");
+    tasklist.screenshot("11-chair-runs-ml-review-with-remits");
+    tasklist.complete();
+    tasklist.openTask("Close ML Review");
+    tasklist.claim();
+    tasklist.complete();
+
+    MimeMessage jobDecision = Mailbox.awaitOne("priya@mlcouncil.example", "ML Council decision on " + role);
+    assertThat(Mailbox.text(jobDecision)).contains("approved");
+    MimeMessage technologyDecision = Mailbox.awaitOne("ivan@mlcouncil.example", "ML Council decision on " + component);
+    assertThat(Mailbox.text(technologyDecision)).contains("approved");
+    await().until(() -> historyService.createHistoricProcessInstanceQuery()
+        .processInstanceIds(Set.of(jobDescription.getId(), technology.getId())).finished().count() == 2);
+  }
+
+  private void fillJobDescription(String role) {
+    tasklist.fillField("Role title", role);
+    tasklist.choose("Track", "ML engineer");
+    tasklist.choose("Level", "Senior");
+    tasklist.choose("Team (pod)", "Search");
+    tasklist.fillField("Job description", "You will build and run the ranking models behind search: feature pipelines "
+        + "on the feature store, low-latency serving and online experiments with the search pod. You pair with data "
+        + "scientists on model choice and own production performance.");
+    tasklist.fillField("Hiring process", "Recruiter call; take-home exercise; ML system design interview with two "
+        + "council members; team interview with the search pod.");
+    tasklist.fillField("People to keep informed", "sarah");
+  }
+
+  private void fillTechnologyDecision(String component) {
+    tasklist.fillField("Component", component);
+    tasklist.fillField("Problem", "Every team computes the same features twice, for training and for serving, "
+        + "and the two drift apart.");
+    tasklist.fillField("Option 1", "Adopt Feast");
+    tasklist.fillField("Option 1: yearly cost (USD per year)", "80000");
+    tasklist.fillField("Option 2", "Buy Tecton");
+    tasklist.fillField("Option 2: yearly cost (USD per year)", "150000");
+    tasklist.choose("Recommendation", "Adopt open source");
+    tasklist.choose("Recommended option", "Option 1");
+    tasklist.fillField("Risks", "We run Feast ourselves: on-call load for ML infrastructure.");
+  }
+
+  private ProcessInstance started(String processKey, String variable, String value) {
+    return await().until(() -> runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey)
+        .variableValueEquals(variable, value).singleResult(), found -> found != null);
+  }
+
+  private String councilReviewOf(ProcessInstance item) {
+    return await().until(() -> runtimeService.createProcessInstanceQuery()
+        .superProcessInstanceId(item.getId()).singleResult(), found -> found != null).getId();
+  }
+}
