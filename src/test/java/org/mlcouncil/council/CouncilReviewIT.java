@@ -6,24 +6,19 @@ import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mlcouncil.support.ActingUser;
 import org.mlcouncil.support.FlowNodeCoverage;
 import org.mlcouncil.support.IntegrationTest;
@@ -34,9 +29,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class CouncilReviewIT {
 
-  private static final List<String> STARTED = new ArrayList<>();
+  @RegisterExtension
+  static final FlowNodeCoverage coverage = FlowNodeCoverage.of("council-review");
 
-  @Autowired ProcessEngine processEngine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
@@ -46,19 +41,7 @@ class CouncilReviewIT {
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(processEngine);
     items = new CouncilItems(runtimeService, taskService, identityService);
-  }
-
-  @AfterEach
-  void tearDown() {
-    BpmnAwareTests.reset();
-  }
-
-  @AfterAll
-  static void everyFlowNodeIsCovered(@Autowired RepositoryService repositoryService,
-                                     @Autowired HistoryService historyService) {
-    FlowNodeCoverage.assertEveryFlowNodeVisited(repositoryService, historyService, "council-review", STARTED);
   }
 
   @Test
@@ -177,7 +160,7 @@ class CouncilReviewIT {
   void remindersGoToMembersWhoHaveNotVotedAndToTheChair() {
     String watcher = "watcher-" + UUID.randomUUID() + "@example.org";
     ProcessInstance review = items.request("proposal", "paul", "priya", watcher);
-    STARTED.add(review.getId());
+    coverage.track(review);
     awaitWaitingAt(review, "voteOnItem");
     items.vote(review, "clara", "approve", null);
     items.vote(review, "ines", "approve", null);
@@ -203,7 +186,7 @@ class CouncilReviewIT {
 
   private ProcessInstance request(String proposer, String technicalLead) {
     ProcessInstance review = items.request("proposal", proposer, technicalLead, "watcher@example.org");
-    STARTED.add(review.getId());
+    coverage.track(review);
     return review;
   }
 

@@ -6,24 +6,19 @@ import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mlcouncil.council.CouncilItems;
 import org.mlcouncil.support.ActingUser;
 import org.mlcouncil.support.EngineRest;
@@ -40,9 +35,9 @@ import org.springframework.http.ResponseEntity;
 class JobDescriptionReviewIT {
 
   static final String PROCESS = "job-description-review";
-  private static final List<String> STARTED = new ArrayList<>();
+  @RegisterExtension
+  static final FlowNodeCoverage coverage = FlowNodeCoverage.of(PROCESS);
 
-  @Autowired ProcessEngine processEngine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
@@ -52,19 +47,7 @@ class JobDescriptionReviewIT {
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(processEngine);
     council = new CouncilItems(runtimeService, taskService, identityService);
-  }
-
-  @AfterEach
-  void resetAssertions() {
-    BpmnAwareTests.reset();
-  }
-
-  @AfterAll
-  static void everyFlowNodeIsCovered(@Autowired RepositoryService repositoryService,
-                                     @Autowired HistoryService historyService) {
-    FlowNodeCoverage.assertEveryFlowNodeVisited(repositoryService, historyService, PROCESS, STARTED);
   }
 
   @Test
@@ -199,7 +182,7 @@ class JobDescriptionReviewIT {
   private ProcessInstance submit(String hiringManager, Map<String, Object> variables) {
     ProcessInstance instance = ActingUser.as(identityService, hiringManager,
         () -> runtimeService.startProcessInstanceByKey(PROCESS, variables));
-    STARTED.add(instance.getId());
+    coverage.track(instance);
     return instance;
   }
 

@@ -5,26 +5,21 @@ import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mlcouncil.council.CouncilItems;
 import org.mlcouncil.support.ActingUser;
 import org.mlcouncil.support.FlowNodeCoverage;
@@ -36,9 +31,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class MlReviewMeetingIT {
 
-  private static final List<String> STARTED = new ArrayList<>();
+  @RegisterExtension
+  static final FlowNodeCoverage coverage = FlowNodeCoverage.of("ml-review-meeting");
 
-  @Autowired ProcessEngine processEngine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
@@ -48,20 +43,8 @@ class MlReviewMeetingIT {
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(processEngine);
     items = new CouncilItems(runtimeService, taskService, identityService);
     CouncilItems.clearAgenda(runtimeService);
-  }
-
-  @AfterEach
-  void tearDown() {
-    BpmnAwareTests.reset();
-  }
-
-  @AfterAll
-  static void everyFlowNodeIsCovered(@Autowired RepositoryService repositoryService,
-                                     @Autowired HistoryService historyService) {
-    FlowNodeCoverage.assertEveryFlowNodeVisited(repositoryService, historyService, "ml-review-meeting", STARTED);
   }
 
   @Test
@@ -73,7 +56,7 @@ class MlReviewMeetingIT {
 
     HistoricProcessInstance meeting = historyService.createHistoricProcessInstanceQuery()
         .processDefinitionKey("ml-review-meeting").orderByProcessInstanceStartTime().desc().list().get(0);
-    STARTED.add(meeting.getId());
+    coverage.track(meeting.getId());
     assertThat(meeting.getBusinessKey()).matches("MLR-\\d{4}-W\\d{2}(-\\d+)?");
     assertThat(meeting.getStartActivityId()).isEqualTo("mlReviewDue");
     await().until(() -> historyService.createHistoricProcessInstanceQuery().processInstanceId(meeting.getId())
@@ -101,7 +84,7 @@ class MlReviewMeetingIT {
 
     ProcessInstance meeting = ActingUser.as(identityService, "clara",
         () -> runtimeService.startProcessInstanceByMessage("MlReviewRequested"));
-    STARTED.add(meeting.getId());
+    coverage.track(meeting);
     await().untilAsserted(() -> assertThat(meeting).isWaitingAt("runMlReview"));
     Task run = task(meeting, "runMlReview");
     assertThat(run).hasCandidateGroup("ml-council-chair");
@@ -144,7 +127,7 @@ class MlReviewMeetingIT {
 
     ProcessInstance next = ActingUser.as(identityService, "clara",
         () -> runtimeService.startProcessInstanceByMessage("MlReviewRequested"));
-    STARTED.add(next.getId());
+    coverage.track(next);
     await().untilAsserted(() -> assertThat(next).isWaitingAt("runMlReview"));
     assertThat(runtimeService.getVariable(next.getId(), "agendaSummary").toString())
         .contains(carried.getBusinessKey()).doesNotContain(unanimous.getBusinessKey());

@@ -6,25 +6,19 @@ import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mlcouncil.council.CouncilItems;
 import org.mlcouncil.support.ActingUser;
 import org.mlcouncil.support.FlowNodeCoverage;
@@ -42,31 +36,15 @@ class ProposalLifecycleIT {
   private static final Map<String, String> SEARCH_LEADS = Map.of(
       "pod-search-pm", "sarah", "pod-search-em", "sam",
       "pod-search-ds-manager", "sofia", "pod-search-analytics-manager", "simon");
-  private static final List<String> STARTED = new ArrayList<>();
+  @RegisterExtension
+  static final FlowNodeCoverage coverage = FlowNodeCoverage.of("ml-proposal");
 
-  @Autowired ProcessEngine processEngine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
   @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
   @Autowired TestRestTemplate rest;
-
-  @BeforeEach
-  void initAssertions() {
-    BpmnAwareTests.init(processEngine);
-  }
-
-  @AfterEach
-  void resetAssertions() {
-    BpmnAwareTests.reset();
-  }
-
-  @AfterAll
-  static void everyFlowNodeIsCovered(@Autowired RepositoryService repositoryService,
-                                     @Autowired HistoryService historyService) {
-    FlowNodeCoverage.assertEveryFlowNodeVisited(repositoryService, historyService, "ml-proposal", STARTED);
-  }
 
   @Test
   void healthyProposalPassesScreeningAndFourApprovalsHandItToTheCouncil() {
@@ -163,7 +141,7 @@ class ProposalLifecycleIT {
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     String id = (String) response.getBody().get("id");
-    STARTED.add(id);
+    coverage.track(id);
     assertThat(runtimeService.getVariable(id, "proposer")).isEqualTo("paul");
   }
 
@@ -329,7 +307,7 @@ class ProposalLifecycleIT {
   private ProcessInstance submit(String proposer, Map<String, Object> variables) {
     ProcessInstance instance = ActingUser.as(identityService, proposer,
         () -> runtimeService.startProcessInstanceByKey("ml-proposal", variables));
-    STARTED.add(instance.getId());
+    coverage.track(instance);
     return instance;
   }
 
