@@ -8,17 +8,21 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.mlcouncil.platform.JsonVariables;
 import org.springframework.stereotype.Component;
 
 /**
  * Opens an ML Review: names it after its ISO week ({@code MLR-2026-W48}) and lists every item
- * awaiting the council, with the votes so far, for the chair's meeting task.
+ * awaiting the council, with the votes so far, for the chair's meeting task. As a task listener
+ * on that task's assignment it lists them again, so the chair who takes up the meeting sees the
+ * votes cast since it opened and the items that have joined the agenda since.
  */
 @Component("prepareAgenda")
-public class PrepareAgenda implements JavaDelegate {
+public class PrepareAgenda implements JavaDelegate, TaskListener {
 
   private final Agenda agenda;
   private final HistoryService historyService;
@@ -35,6 +39,15 @@ public class PrepareAgenda implements JavaDelegate {
     String meetingId = meetingId();
     execution.setProcessBusinessKey(meetingId);
     execution.setVariable("meetingId", meetingId);
+    writeAgenda(execution);
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    writeAgenda(task.getExecution());
+  }
+
+  private void writeAgenda(DelegateExecution execution) {
     List<AgendaItem> items = agenda.awaitingCouncil();
     json.write(execution, "agenda", items);
     execution.setVariable("agendaSize", items.size());

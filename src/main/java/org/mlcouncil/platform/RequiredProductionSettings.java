@@ -15,7 +15,7 @@ import org.springframework.core.env.Profiles;
  */
 public class RequiredProductionSettings implements EnvironmentPostProcessor {
 
-  static final List<String> REQUIRED = List.of("MLCOUNCIL_ADMIN_PASSWORD", "MLCOUNCIL_DB_URL");
+  static final List<String> REQUIRED = List.of("MLCOUNCIL_ADMIN_PASSWORD", "MLCOUNCIL_DB_URL", "MLCOUNCIL_SMTP_HOST");
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -38,21 +38,29 @@ public class RestApiErrors extends CamundaJerseyResourceConfig {
   }
 
   static Response respond(Throwable exception) {
-    Response camundas = ExceptionHandlerHelper.getInstance().getResponse(exception);
-    if (camundas.getStatus() != Response.Status.INTERNAL_SERVER_ERROR.getStatusCode()) {
-      return camundas;
+    BadUserRequestException refusal = refusalInside(exception);
+    // Asked first: Camunda's own handler logs every 500 with its stack trace, and a refusal is none.
+    if (refusal != null && refusal != exception && !hasOwnStatus(exception)) {
+      return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(Map.of("type", refusal.getClass().getSimpleName(), "message", refusal.getMessage()))
+          .build();
     }
-    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+    return ExceptionHandlerHelper.getInstance().getResponse(exception);
+  }
+
+  private static BadUserRequestException refusalInside(Throwable exception) {
+    for (Throwable cause = exception; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
       if (cause instanceof BadUserRequestException refusal) {
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-            .entity(Map.of("type", refusal.getClass().getSimpleName(), "message", refusal.getMessage()))
-            .build();
-      }
-      if (cause == cause.getCause()) {
-        break;
+        return refusal;
       }
     }
-    return camundas;
+    return null;
+  }
+
+  /** A REST resource that chose a status other than 500 (e.g. 404) knows best. */
+  private static boolean hasOwnStatus(Throwable exception) {
+    return exception instanceof RestException rest && rest.getStatus() != null
+        && rest.getStatus() != Response.Status.INTERNAL_SERVER_ERROR;
   }
 
   /** Engine exceptions thrown straight out of a resource. */

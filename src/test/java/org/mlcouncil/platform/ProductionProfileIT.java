@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -42,6 +43,10 @@ class ProductionProfileIT {
 
   private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{(\\w+)(?::?[-?])([^}]*)}");
   private static final String ADMIN_PASSWORD = "s3cret-" + UUID.randomUUID();
+  private static final String DB_PASSWORD = "db-" + UUID.randomUUID();
+  /** What the operator sets for the compose file's required variables (${VAR:?message}). */
+  private static final Map<String, String> SECRETS = Map.of(
+      "MLCOUNCIL_ADMIN_PASSWORD", ADMIN_PASSWORD, "MLCOUNCIL_DB_PASSWORD", DB_PASSWORD);
   private static EmbeddedPostgres postgres;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -50,7 +55,7 @@ class ProductionProfileIT {
     postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
          Statement statement = connection.createStatement()) {
-      statement.execute("CREATE ROLE mlcouncil LOGIN PASSWORD 'mlcouncil'");
+      statement.execute("CREATE ROLE mlcouncil LOGIN PASSWORD '" + DB_PASSWORD + "'");
       statement.execute("CREATE DATABASE mlcouncil OWNER mlcouncil");
     }
   }
@@ -123,7 +128,7 @@ class ProductionProfileIT {
     @SuppressWarnings("unchecked")
     Map<String, Object> declared = (Map<String, Object>) app.get("environment");
     Map<String, String> environment = new HashMap<>();
-    declared.forEach((name, value) -> environment.put(name, interpolate(name, String.valueOf(value))));
+    declared.forEach((name, value) -> environment.put(name, interpolate(String.valueOf(value))));
     environment.put("MLCOUNCIL_DB_URL", environment.get("MLCOUNCIL_DB_URL")
         .replace("//postgres:5432/", "//127.0.0.1:" + postgres.getPort() + "/"));
     assertThat(environment.get("MLCOUNCIL_SMTP_HOST")).isEqualTo("mailpit");
@@ -132,12 +137,13 @@ class ProductionProfileIT {
     return environment;
   }
 
-  /** Compose's ${VAR:-default} takes the default; ${VAR:?message} is the operator's secret. */
-  private static String interpolate(String name, String value) {
+  /** Compose's ${VAR:-default} takes the default; ${VAR:?message} is one of the operator's secrets. */
+  private static String interpolate(String value) {
     Matcher matcher = INTERPOLATION.matcher(value);
     StringBuilder resolved = new StringBuilder();
     while (matcher.find()) {
-      String replacement = matcher.group(0).contains("?") ? ADMIN_PASSWORD : matcher.group(2);
+      String replacement = matcher.group(0).contains("?")
+          ? Objects.requireNonNull(SECRETS.get(matcher.group(1)), matcher.group(1)) : matcher.group(2);
       matcher.appendReplacement(resolved, Matcher.quoteReplacement(replacement));
     }
     matcher.appendTail(resolved);
