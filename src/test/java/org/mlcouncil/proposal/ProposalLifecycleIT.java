@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mlcouncil.council.CouncilItems;
@@ -70,6 +71,9 @@ class ProposalLifecycleIT {
 
     awaitWaitingAt(proposal, "reviewByCouncil");
     assertThat(runtimeService.getVariable(proposal.getId(), "podDecision")).isEqualTo("approved");
+    ObjectValue interested = runtimeService.getVariableTyped(proposal.getId(), "interested", false);
+    assertThat(interested.getSerializationDataFormat()).as("lists are JSON, readable in Cockpit")
+        .isEqualTo("application/json");
     ProcessInstance council = councilReviewOf(proposal);
     assertThat(council.getBusinessKey()).isEqualTo(proposal.getBusinessKey());
     assertThat(runtimeService.getVariable(council.getId(), "itemSummary").toString())
