@@ -3,15 +3,18 @@ package org.mlcouncil.notification;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.mlcouncil.directory.Recipients;
 import org.springframework.stereotype.Component;
 
@@ -32,9 +35,11 @@ public class TaskAnnouncer implements TaskListener {
       DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm z", Locale.ENGLISH).withZone(ZoneId.systemDefault());
 
   private final RuntimeService runtimeService;
+  private final TaskService taskService;
 
-  public TaskAnnouncer(RuntimeService runtimeService) {
+  public TaskAnnouncer(RuntimeService runtimeService, TaskService taskService) {
     this.runtimeService = runtimeService;
+    this.taskService = taskService;
   }
 
   @Override
@@ -48,16 +53,29 @@ public class TaskAnnouncer implements TaskListener {
         to.add(link.getGroupId() != null ? Recipients.group(link.getGroupId()) : link.getUserId());
       }
     }
+    announce(task.getId(), task.getName(), task.getDescription(), task.getDueDate(), task.getVariable("title"),
+        task.getExecution().getProcessBusinessKey(), to);
+  }
+
+  /** Announces a task that already exists to someone it was handed to, e.g. a new council member. */
+  public void announce(Task task, String recipient) {
+    String businessKey = runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+        .singleResult().getBusinessKey();
+    announce(task.getId(), task.getName(), task.getDescription(), task.getDueDate(),
+        taskService.getVariable(task.getId(), "title"), businessKey, List.of(recipient));
+  }
+
+  private void announce(String taskId, String taskName, String description, Date due, Object title,
+                        String businessKey, List<String> to) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put("taskId", task.getId());
-    variables.put("taskName", task.getName());
-    variables.put("taskDescription", task.getDescription());
-    if (task.getDueDate() != null) {
-      variables.put("taskDue", DUE.format(task.getDueDate().toInstant()));
+    variables.put("taskId", taskId);
+    variables.put("taskName", taskName);
+    variables.put("taskDescription", description);
+    if (due != null) {
+      variables.put("taskDue", DUE.format(due.toInstant()));
     }
-    variables.put("title", task.getVariable("title"));
+    variables.put("title", title);
     variables.put("mailTo", to);
-    String businessKey = task.getExecution().getProcessBusinessKey();
     runtimeService.startProcessInstanceByKey(PROCESS_KEY, businessKey, variables);
   }
 }

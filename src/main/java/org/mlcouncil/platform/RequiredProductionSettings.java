@@ -25,10 +25,17 @@ public class RequiredProductionSettings implements EnvironmentPostProcessor {
     for (String variable : REQUIRED) {
       String value = environment.getProperty(variable);
       if (value == null || value.isBlank()) {
-        System.err.println("ML Council refuses to start: set the environment variable " + variable
-            + " (required by the prod profile).");
-        System.exit(78); // EX_CONFIG: a configuration error, not a crash
+        refuse("set the environment variable " + variable + " (required by the prod profile).");
       }
     }
+    // Not echoed: a JDBC URL may carry credentials.
+    if (!environment.getProperty("MLCOUNCIL_DB_URL").startsWith("jdbc:postgresql:")) {
+      refuse("MLCOUNCIL_DB_URL must be a PostgreSQL JDBC URL such as jdbc:postgresql://db:5432/mlcouncil.");
+    }
+  }
+
+  private static void refuse(String reason) {
+    System.err.println("ML Council refuses to start: " + reason);
+    System.exit(78); // EX_CONFIG: a configuration error, not a crash
   }
 }

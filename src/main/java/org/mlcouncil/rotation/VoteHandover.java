@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.mlcouncil.council.CouncilTally;
 import org.mlcouncil.council.CouncilVote;
+import org.mlcouncil.notification.TaskAnnouncer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,13 +27,15 @@ public class VoteHandover {
   private final RuntimeService runtimeService;
   private final CouncilTally councilTally;
   private final AuthorizationService authorizationService;
+  private final TaskAnnouncer announcer;
 
   public VoteHandover(TaskService taskService, RuntimeService runtimeService, CouncilTally councilTally,
-                      AuthorizationService authorizationService) {
+                      AuthorizationService authorizationService, TaskAnnouncer announcer) {
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.councilTally = councilTally;
     this.authorizationService = authorizationService;
+    this.announcer = announcer;
   }
 
   /** Hands over every open vote of a non-member; returns how many were handed over. */
@@ -51,6 +54,7 @@ public class VoteHandover {
         authorizationService.createAuthorizationQuery().userIdIn(departed).resourceType(Resources.TASK)
             .resourceId(vote.getId()).list()
             .forEach(authorization -> authorizationService.deleteAuthorization(authorization.getId()));
+        announcer.announce(vote, successor.get());
         handedOver++;
       }
     }

@@ -30,6 +30,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mlcouncil.support.Mailbox;
 import org.mlcouncil.support.TestInfrastructure;
 import org.yaml.snakeyaml.Yaml;
@@ -65,18 +67,28 @@ class ProductionProfileIT {
     postgres.close();
   }
 
-  @Test
-  void prodProfileWithoutAdminPasswordExitsWithOneLineNamingTheVariable() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      MLCOUNCIL_ADMIN_PASSWORD |                  | set the environment variable MLCOUNCIL_ADMIN_PASSWORD (required by the prod profile).
+      MLCOUNCIL_SMTP_HOST      |                  | set the environment variable MLCOUNCIL_SMTP_HOST (required by the prod profile).
+      MLCOUNCIL_DB_URL         | jdbc:h2:mem:prod | MLCOUNCIL_DB_URL must be a PostgreSQL JDBC URL such as jdbc:postgresql://db:5432/mlcouncil.
+      """)
+  void prodProfileWithoutASafeSettingExitsWithOneLineNamingTheVariable(String variable, String value, String reason)
+      throws Exception {
     Map<String, String> environment = new HashMap<>(composeEnvironment());
-    environment.remove("MLCOUNCIL_ADMIN_PASSWORD");
+    if (value == null) {
+      environment.remove(variable);
+    } else {
+      environment.put(variable, value);
+    }
 
-    Process app = start(environment, freePort());
+    int port = freePort();
+    Process app = start(environment, port);
     assertThat(app.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    String output = new String(app.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    String output = Files.readString(log(port)).strip();
 
     assertThat(app.exitValue()).isEqualTo(78);
-    assertThat(output).isEqualTo(
-        "ML Council refuses to start: set the environment variable MLCOUNCIL_ADMIN_PASSWORD (required by the prod profile).");
+    assertThat(output).isEqualTo("ML Council refuses to start: " + reason);
   }
 
   @Test
@@ -157,11 +169,11 @@ class ProductionProfileIT {
     builder.environment().keySet().removeIf(name -> name.startsWith("MLCOUNCIL_") || name.startsWith("SPRING_"));
     builder.environment().putAll(environment);
     builder.environment().put("SERVER_PORT", String.valueOf(port));
-    Path log = Path.of("target", "prod-app-" + port + ".log");
-    if (!environment.containsKey("MLCOUNCIL_ADMIN_PASSWORD")) {
-      return builder.start();
-    }
-    return builder.redirectOutput(log.toFile()).start();
+    return builder.redirectOutput(log(port).toFile()).start();
+  }
+
+  private static Path log(int port) {
+    return Path.of("target", "prod-app-" + port + ".log");
   }
 
   private static Path packagedJar() throws IOException {

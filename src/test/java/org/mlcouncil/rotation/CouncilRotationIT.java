@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -80,6 +81,9 @@ class CouncilRotationIT {
         .containsExactlyInAnyOrder("ivan", "nina", "priya");
     assertThat(ActingUser.as(identityService, "ivan", () -> taskService.createTaskQuery()
         .processInstanceId(openItem.getId()).list())).as("ivan sees his vote task").hasSize(1);
+    MimeMessage handedOver = Mailbox.awaitOne("ivan@mlcouncil.example",
+        "New task: Vote on agenda item (" + openItem.getBusinessKey());
+    assertThat(Mailbox.text(handedOver)).contains("#/?task=");
     assertThat(ActingUser.as(identityService, "clara", () -> taskService.createTaskQuery()
         .processInstanceId(openItem.getId()).list())).as("clara no longer sees council votes").isEmpty();
     String announcement = Mailbox.text(Mailbox.awaitOne("paul@mlcouncil.example", "The ML Council has rotated: priya"));
