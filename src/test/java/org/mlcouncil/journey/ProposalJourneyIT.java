@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,6 @@ import org.mlcouncil.council.CouncilItems;
 import org.mlcouncil.support.IntegrationTest;
 import org.mlcouncil.support.Mailbox;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * The proposal's journey through the stock Camunda Tasklist in Chromium, as the demo users of
@@ -30,10 +28,8 @@ class ProposalJourneyIT extends BrowserJourney {
   private static final Pattern TASKLIST_LINK = Pattern.compile("Open Tasklist: http://localhost:8080(\\S+)");
   private static final Pattern TASK_LINK = Pattern.compile("http://localhost:8080(/camunda/app/tasklist/default/#/\\?task=[\\w-]+)");
 
-  @Autowired RuntimeService runtimeService;
   @Autowired HistoryService historyService;
   @Autowired TaskService taskService;
-  @Autowired TestRestTemplate rest;
 
   @Test
   void proposalGoesFromTheStartFormThroughPodLeadsAndCouncilToTheChairsDecision() {
@@ -45,7 +41,7 @@ class ProposalJourneyIT extends BrowserJourney {
     tasklist.submitStartForm();
 
     Mailbox.awaitOne("paul@mlcouncil.example", "Proposal received: " + title);
-    ProcessInstance proposal = proposalTitled(title);
+    ProcessInstance proposal = started("ml-proposal", "title", title);
     tasklist.logout();
 
     tasklist.loginAs("sarah");
@@ -58,8 +54,7 @@ class ProposalJourneyIT extends BrowserJourney {
       reviewAsPodLead(lead, "Approve", null);
     }
 
-    ProcessInstance council = await().until(() -> runtimeService.createProcessInstanceQuery()
-        .superProcessInstanceId(proposal.getId()).singleResult(), found -> found != null);
+    ProcessInstance council = councilReviewOf(proposal);
     CouncilItems.clearAgenda(runtimeService, council.getId());
     Map<String, String> votes = Map.of("clara", "Approve", "marcus", "Approve", "nina", "Approve", "ines", "Reject");
     votes.forEach((member, vote) -> {
@@ -75,16 +70,7 @@ class ProposalJourneyIT extends BrowserJourney {
       tasklist.logout();
     });
 
-    await().until(() -> runtimeService.createExecutionQuery().processInstanceId(council.getId())
-        .activityId("awaitMlReview").count() == 1);
-    rest.withBasicAuth("clara", "demo").postForEntity("/engine-rest/message",
-        Map.of("messageName", "MlReviewRequested"), String.class);
-    String meetingId = runtimeService.createProcessInstanceQuery().processDefinitionKey("ml-review-meeting")
-        .singleResult().getBusinessKey();
-    tasklist.loginAs("clara");
-    tasklist.openFilter("Chair decisions");
-    tasklist.openTask("Run ML Review");
-    tasklist.claim();
+    String meetingId = chairOpensMlReview(List.of(council));
     assertThat(tasklist.formText()).contains(proposal.getBusinessKey()).contains("4 of 4 voted");
     tasklist.fillField("Attendees", "clara, ines, marcus, nina, paul");
     tasklist.complete();
@@ -96,9 +82,7 @@ class ProposalJourneyIT extends BrowserJourney {
     tasklist.fillField("Rationale", "The impact justifies it; ines joins the design review.");
     tasklist.screenshot("04-chair-breaks-the-tie");
     tasklist.complete();
-    tasklist.openTask("Close ML Review");
-    tasklist.claim();
-    tasklist.complete();
+    chairClosesMlReview();
 
     MimeMessage decision = Mailbox.awaitOne("paul@mlcouncil.example", "ML Council decision on " + title);
     assertThat(Mailbox.text(decision)).contains("Decision: approved").contains("Accountable technical lead: paul");
@@ -138,7 +122,7 @@ class ProposalJourneyIT extends BrowserJourney {
     tasklist.startProcess("Submit ML proposal");
     fillProposal(title);
     tasklist.submitStartForm();
-    ProcessInstance proposal = proposalTitled(title);
+    ProcessInstance proposal = started("ml-proposal", "title", title);
     tasklist.logout();
 
     reviewAsPodLead("sam", "Request changes", "Add the on-call plan for the ranking service.");
@@ -168,7 +152,7 @@ class ProposalJourneyIT extends BrowserJourney {
     fillProposal(title);
     tasklist.fillField("Team members", "sarah, paul");
     tasklist.submitStartForm();
-    ProcessInstance proposal = proposalTitled(title);
+    ProcessInstance proposal = started("ml-proposal", "title", title);
 
     tasklist.openFilter("Pod reviews");
     tasklist.openTask("Review proposal");
@@ -213,8 +197,4 @@ class ProposalJourneyIT extends BrowserJourney {
     tasklist.fillField("People to keep informed", "ivan");
   }
 
-  private ProcessInstance proposalTitled(String title) {
-    return await().until(() -> runtimeService.createProcessInstanceQuery().processDefinitionKey("ml-proposal")
-        .variableValueEquals("title", title).singleResult(), found -> found != null);
-  }
 }

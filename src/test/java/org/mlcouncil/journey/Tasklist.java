@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -277,7 +278,8 @@ public class Tasklist implements AutoCloseable {
   }
 
   private void click(By locator) {
-    wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+    // Tasklist's notifications ("task completed") overlay the buttons for a few seconds: try again.
+    wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class).until(driver -> {
       WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(driver);
       if (element == null) {
         return false;
