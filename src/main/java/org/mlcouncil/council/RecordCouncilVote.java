@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.mlcouncil.council.CouncilVote.Decision;
 import org.mlcouncil.review.ReviewerIdentity;
 import org.springframework.stereotype.Component;
@@ -32,6 +33,6 @@ public class RecordCouncilVote implements TaskListener {
       throw new BadUserRequestException("vote: choose approve, request-changes, reject or recommend-buying");
     }
     String comment = CouncilText.comment(task.getVariable("comment"), vote, "comment", MAX_COMMENT);
-    councilTally.add(task.getExecution(), new CouncilVote(reviewers.actingUser(task), vote, comment, Instant.now()));
+    councilTally.add(task.getExecution(), new CouncilVote(reviewers.actingUser(task), vote, comment, ClockUtil.getCurrentTime().toInstant()));
   }
 }

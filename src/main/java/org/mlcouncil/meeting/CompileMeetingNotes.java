@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.mlcouncil.council.CouncilTally;
 import org.mlcouncil.directory.Groups;
 import org.mlcouncil.directory.Recipients;
@@ -50,7 +51,7 @@ public class CompileMeetingNotes implements JavaDelegate {
       items.add(new MeetingRecord.Item(item.itemId(), item.kind(), item.title(), outcome, decision,
           (String) review.get("councilRationale"), councilTally.of(review)));
     }
-    MeetingRecord record = new MeetingRecord((String) execution.getVariable("meetingId"), Instant.now(),
+    MeetingRecord record = new MeetingRecord((String) execution.getVariable("meetingId"), ClockUtil.getCurrentTime().toInstant(),
         (String) execution.getVariable("chair"), (String) execution.getVariable("attendees"),
         (String) execution.getVariable("chairNotes"), items);
     json.write(execution, "meetingRecord", record);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.mlcouncil.review.PodReview.Decision;
 import org.springframework.stereotype.Component;
 
@@ -46,7 +47,7 @@ public class RecordPodReview implements TaskListener {
         score(task, "businessProblemScore"),
         score(task, "prioritisationScore"),
         score(task, "impactCostScore"),
-        Instant.now()));
+        ClockUtil.getCurrentTime().toInstant()));
   }
 
   private static String text(Object value) {

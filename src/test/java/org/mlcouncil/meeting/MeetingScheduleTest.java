@@ -1,0 +1,45 @@
+package org.mlcouncil.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The weekly meeting and its vote reminder, at moments across the week (meeting: Thursday 15:00). */
+class MeetingScheduleTest {
+
+  private final MeetingSchedule schedule = new MeetingSchedule("0 0 15 ? * THU", Duration.ofDays(1));
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @ParameterizedTest(name = "at {0}: meeting {1}, reminder {2}")
+  @CsvSource({
+      "2026-11-23T09:00, 2026-11-26T15:00, 2026-11-25T15:00",
+      "2026-11-25T14:59, 2026-11-26T15:00, 2026-11-25T15:00",
+      // Within the last day before the meeting the reminder is due at once.
+      "2026-11-25T15:01, 2026-11-26T15:00, 2026-11-25T15:01",
+      "2026-11-26T14:59, 2026-11-26T15:00, 2026-11-26T14:59",
+      // Just after the meeting, the next one is a week away.
+      "2026-11-26T15:01, 2026-12-03T15:00, 2026-12-02T15:00",
+      "2026-11-29T23:59, 2026-12-03T15:00, 2026-12-02T15:00"
+  })
+  void reminderIsADayBeforeTheNextMeetingOrAtOnce(LocalDateTime now, LocalDateTime meeting, LocalDateTime reminder) {
+    ClockUtil.setCurrentTime(date(now));
+
+    assertThat(schedule.nextMeeting()).isEqualTo(meeting);
+    assertThat(schedule.voteReminderDate()).isEqualTo(date(reminder));
+  }
+
+  private static Date date(LocalDateTime time) {
+    return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
+  }
+}
