@@ -28,6 +28,14 @@ public final class Groups {
   private Groups() {
   }
 
+  /**
+   * Whether members of the group do work in the platform (as opposed to the tracks, which only
+   * make someone eligible as a technical lead, and the administrators, who may do anything).
+   */
+  public static boolean isRole(String groupId) {
+    return !List.of(ML_ENGINEERS, DATA_SCIENTISTS, ML_INFRA, ADMIN).contains(groupId);
+  }
+
   /** A pod's cross-functional lead, who reviews that pod's proposals. */
   public enum PodLead {
     PM("pm", "product manager"),

@@ -1,11 +1,11 @@
 package org.mlcouncil.directory;
 
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
-import static org.camunda.bpm.engine.authorization.Permissions.ALL;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.mlcouncil.directory.Groups.GroupDefinition;
 import org.mlcouncil.directory.Groups.PodLead;
 import org.slf4j.Logger;
@@ -63,7 +64,7 @@ public class OrganisationSetup implements ApplicationRunner {
       }
     }
     groups.forEach(this::ensureGroup);
-    grantPermissions();
+    grantPermissions(groups);
     log.info("Organisation ready: {} groups, pods {}", groups.size(), directory.pods());
   }
 
@@ -77,28 +78,60 @@ public class OrganisationSetup implements ApplicationRunner {
     identityService.saveGroup(group);
   }
 
-  private void grantPermissions() {
-    grant(Groups.PRACTITIONERS, APPLICATION, "tasklist", ACCESS);
-    grant(Groups.PRACTITIONERS, PROCESS_INSTANCE, "*", CREATE);
-    grant(Groups.PRACTITIONERS, USER, "*", READ);
-    grant(Groups.PRACTITIONERS, GROUP, "*", READ);
-    grant(Groups.PRACTITIONERS, FILTER, "*", READ);
+  private void grantPermissions(List<GroupDefinition> groups) {
+    // Each role group works on its own: none relies on also being in ml-practitioners.
+    List<String> roles = groups.stream().map(GroupDefinition::id).filter(Groups::isRole).toList();
+    for (String role : roles) {
+      grant(role, APPLICATION, "tasklist", ACCESS);
+      grant(role, USER, "*", READ);
+      grant(role, GROUP, "*", READ);
+      grant(role, FILTER, "*", READ);
+      directory.registerProcesses().forEach(key -> grant(role, PROCESS_DEFINITION, key, READ, READ_INSTANCE, READ_HISTORY));
+    }
 
-    grant(Groups.PROCESS_OWNERS, APPLICATION, "cockpit", ACCESS);
-    grant(Groups.PROCESS_OWNERS, DEPLOYMENT, "*", ALL);
-    grant(Groups.PROCESS_OWNERS, PROCESS_DEFINITION, "*", ALL);
-    grant(Groups.PROCESS_OWNERS, DECISION_DEFINITION, "*", ALL);
-    grant(Groups.PROCESS_OWNERS, PROCESS_INSTANCE, "*", READ);
+    // Process owners deploy through a review and read; they neither work others' tasks nor
+    // change instances. Exact, so wider grants of earlier versions are taken back.
+    grantExactly(Groups.PROCESS_OWNERS, APPLICATION, "cockpit", ACCESS);
+    grantExactly(Groups.PROCESS_OWNERS, DEPLOYMENT, "*", READ);
+    grantExactly(Groups.PROCESS_OWNERS, PROCESS_DEFINITION, "*", READ, READ_HISTORY);
+    grantExactly(Groups.PROCESS_OWNERS, DECISION_DEFINITION, "*", READ);
+    grantExactly(Groups.PROCESS_OWNERS, PROCESS_INSTANCE, "*", READ);
 
     grant(Groups.COUNCIL_CHAIR, APPLICATION, "cockpit", ACCESS);
 
-    directory.startableProcesses().forEach((group, keys) ->
-        keys.forEach(key -> grant(group, PROCESS_DEFINITION, key, READ, CREATE_INSTANCE, READ_HISTORY)));
+    directory.startableProcesses().forEach((group, keys) -> {
+      grant(group, PROCESS_INSTANCE, "*", CREATE);
+      keys.forEach(key -> grant(group, PROCESS_DEFINITION, key, READ, CREATE_INSTANCE, READ_HISTORY));
+    });
     directory.readableProcesses().forEach((group, keys) ->
         keys.forEach(key -> grant(group, PROCESS_DEFINITION, key, READ)));
   }
 
+  private void grantExactly(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    AuthorizationEntity authorization = (AuthorizationEntity) authorizationFor(groupId, resource, resourceId);
+    int before = authorization.getId() == null ? -1 : authorization.getPermissions();
+    authorization.setPermissions(permissions);
+    if (authorization.getPermissions() != before) {
+      authorizationService.saveAuthorization(authorization);
+    }
+  }
+
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization = authorizationFor(groupId, resource, resourceId);
+    boolean changed = authorization.getId() == null;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizationService.saveAuthorization(authorization);
+    }
+  }
+
+  /** The group's grant on the resource, or a new one not saved yet. */
+  private Authorization authorizationFor(String groupId, Resource resource, String resourceId) {
     Authorization authorization = authorizationService.createAuthorizationQuery()
         .groupIdIn(groupId)
         .resourceType(resource)
@@ -110,15 +143,6 @@ public class OrganisationSetup implements ApplicationRunner {
       authorization.setResource(resource);
       authorization.setResourceId(resourceId);
     }
-    boolean changed = authorization.getId() == null;
-    for (Permission permission : permissions) {
-      if (!authorization.isPermissionGranted(permission)) {
-        authorization.addPermission(permission);
-        changed = true;
-      }
-    }
-    if (changed) {
-      authorizationService.saveAuthorization(authorization);
-    }
+    return authorization;
   }
 }

@@ -1,14 +1,20 @@
 package org.mlcouncil.review;
 
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Task listener ({@code assignment} and {@code complete}) that keeps the proposer and the
- * technical lead away from reviewing their own proposal. It runs in the engine, so it holds
- * for Tasklist, the REST API and any other client alike.
+ * technical lead away from reviewing their own item. It runs in the engine, so it holds for
+ * Tasklist, the REST API and any other client alike, at claim, assignment, delegation (each sets
+ * the assignee) and completion.
+ *
+ * <p>Who proposed and who leads are read from the process instance itself, where the intake (or
+ * the calling process) recorded them; a variable of the same name on the task or an inner scope
+ * would otherwise shadow them.
  */
 @Component("fourEyes")
 public class FourEyesRule implements TaskListener {
@@ -25,15 +31,16 @@ public class FourEyesRule implements TaskListener {
     if (user == null) {
       return;
     }
+    DelegateExecution item = task.getExecution().getProcessInstance();
     String role = null;
-    if (user.equals(task.getVariable("proposer"))) {
+    if (user.equals(item.getVariableLocal("proposer"))) {
       role = "proposer";
-    } else if (user.equals(task.getVariable("technicalLead"))) {
+    } else if (user.equals(item.getVariableLocal("technicalLead"))) {
       role = "technical lead";
     }
     if (role != null) {
       throw new FourEyesViolation("Four-eyes rule: " + user + " is the " + role + " of "
-          + task.getExecution().getProcessBusinessKey() + " and cannot review it. Another member of the group must.");
+          + item.getProcessBusinessKey() + " and cannot review it. Another member of the group must.");
     }
   }
 

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 /** A complete, healthy ML proposal as the start form submits it; tests change what they need. */
-final class ProposalData {
+public final class ProposalData {
 
   private ProposalData() {
   }
 
-  static Map<String, Object> valid(String title) {
+  public static Map<String, Object> valid(String title) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("title", title);
     variables.put("pod", "search");

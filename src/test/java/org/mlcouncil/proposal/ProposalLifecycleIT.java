@@ -140,9 +140,14 @@ class ProposalLifecycleIT {
     Map<String, Object> variables = restVariables(title("Not sarah's"));
     variables.put("proposer", Map.of("value", "sarah"));
 
+    ResponseEntity<Map> forged = rest.withBasicAuth("paul", "demo").postForEntity(
+        "/engine-rest/process-definition/key/ml-proposal/start", Map.of("variables", variables), Map.class);
+    assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(forged.getBody().get("message").toString()).startsWith("proposer: not fields of the start form");
+
+    variables.remove("proposer");
     ResponseEntity<Map> response = rest.withBasicAuth("paul", "demo").postForEntity(
         "/engine-rest/process-definition/key/ml-proposal/start", Map.of("variables", variables), Map.class);
-
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     String id = (String) response.getBody().get("id");
     coverage.track(id);

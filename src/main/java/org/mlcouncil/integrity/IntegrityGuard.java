@@ -1,0 +1,161 @@
+package org.mlcouncil.integrity;
+
+import java.lang.reflect.Field;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
+import org.camunda.bpm.engine.impl.ProcessInstanceModificationBuilderImpl;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.SignalEventReceivedBuilderImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+
+/**
+ * The engine's gate for what a person may send, whichever API they use (Tasklist, Cockpit,
+ * {@code /engine-rest}, the Java API on their behalf). Camunda's authorizations decide
+ * <em>whether</em> someone may start, complete or correlate; this decides <em>what</em> they may
+ * send while doing it: a start begins at the start event with the start form's fields and no
+ * business key of their choosing; a task completion carries its own form's fields; nobody but
+ * an administrator writes variables directly or sends them with messages and signals.
+ * Identity, votes and decisions are thus only ever what the process itself recorded.
+ *
+ * <p>Only the outermost command of a logged-in non-administrator is checked: the engine's own
+ * work (job executor, listeners, delegates calling services) runs inside a command or without
+ * a user, and administrators repair things on purpose.
+ */
+class IntegrityGuard extends CommandInterceptor {
+
+  private final ProcessEngineConfigurationImpl configuration;
+  private final DeployedForms forms;
+
+  IntegrityGuard(ProcessEngineConfigurationImpl configuration, DeployedForms forms) {
+    this.configuration = configuration;
+    this.forms = forms;
+  }
+
+  @Override
+  public <T> T execute(Command<T> command) {
+    if (Context.getCommandContext() == null && isRestricted(configuration.getIdentityService().getCurrentAuthentication())) {
+      check(command);
+    }
+    return next.execute(command);
+  }
+
+  private boolean isRestricted(Authentication caller) {
+    if (caller == null || caller.getUserId() == null) {
+      return false;
+    }
+    if (configuration.getAdminUsers() != null && configuration.getAdminUsers().contains(caller.getUserId())) {
+      return false;
+    }
+    List<String> groups = caller.getGroupIds();
+    return groups == null || configuration.getAdminGroups() == null
+        || groups.stream().noneMatch(configuration.getAdminGroups()::contains);
+  }
+
+  private void check(Command<?> command) {
+    if (command instanceof StartProcessInstanceAtActivitiesCmd) {
+      throw adminsOnly("Starting a process anywhere but its start event");
+    } else if (command instanceof StartProcessInstanceCmd start) {
+      checkStart(CommandFields.read(start, "instantiationBuilder", ProcessInstantiationBuilderImpl.class));
+    } else if (command instanceof SubmitStartFormCmd submit) {
+      checkBusinessKey(CommandFields.read(submit, "businessKey", String.class));
+      FormSubmission.check("the start form", forms.ofStart(CommandFields.read(submit, "processDefinitionId", String.class)),
+          CommandFields.variables(submit, "variables"));
+    } else if (command instanceof CompleteTaskCmd complete) {
+      checkTask(CommandFields.read(complete, "taskId", String.class), CommandFields.variables(complete, "variables"));
+    } else if (command instanceof SubmitTaskFormCmd submit) {
+      checkTask(CommandFields.read(submit, "taskId", String.class), CommandFields.variables(submit, "properties"));
+    } else if (command instanceof AbstractSetVariableCmd || command instanceof AbstractRemoveVariableCmd
+        || command instanceof AbstractPatchVariablesCmd) {
+      throw adminsOnly("Writing process or task variables directly (complete the task with its form instead)");
+    } else if (command instanceof AbstractCorrelateMessageCmd correlate) {
+      MessageCorrelationBuilderImpl builder = CommandFields.read(correlate, "builder", MessageCorrelationBuilderImpl.class);
+      refuseValues("A message", builder.getPayloadProcessInstanceVariables(), builder.getPayloadProcessInstanceVariablesLocal(),
+          builder.getPayloadProcessInstanceVariablesToTriggeredScope());
+    } else if (command instanceof SignalEventReceivedCmd signal) {
+      refuseValues("A signal", CommandFields.read(signal, "builder", SignalEventReceivedBuilderImpl.class).getVariables());
+    }
+  }
+
+  private void checkStart(ProcessInstantiationBuilderImpl start) {
+    ProcessInstanceModificationBuilderImpl modification = start.getModificationBuilder();
+    if (!modification.getModificationOperations().isEmpty() || modification.isSkipCustomListeners()
+        || modification.isSkipIoMappings()) {
+      throw adminsOnly("Starting a process anywhere but its start event, or without its listeners");
+    }
+    checkBusinessKey(start.getBusinessKey());
+    String definitionId = start.getProcessDefinitionId() != null ? start.getProcessDefinitionId()
+        : forms.latestDefinitionId(start.getProcessDefinitionKey());
+    FormSubmission.check("the start form", forms.ofStart(definitionId), start.getVariables());
+  }
+
+  private void checkTask(String taskId, Map<String, Object> variables) {
+    if (variables != null && !variables.isEmpty()) {
+      FormSubmission.check("this task", forms.ofTask(taskId), variables);
+    }
+  }
+
+  private static void checkBusinessKey(String businessKey) {
+    if (businessKey != null && !businessKey.isBlank()) {
+      throw new BadUserRequestException("businessKey: the platform assigns business keys; leave it empty (got '"
+          + FormSubmission.abbreviate(businessKey, 40) + "')");
+    }
+  }
+
+  @SafeVarargs
+  private static void refuseValues(String what, Map<String, ?>... maps) {
+    for (Map<String, ?> map : maps) {
+      if (map != null && !map.isEmpty()) {
+        throw adminsOnly(what + " carrying variables");
+      }
+    }
+  }
+
+  private static AuthorizationException adminsOnly(String what) {
+    return new AuthorizationException(what + " is for administrators only.");
+  }
+
+  /** Reads the request a Camunda command carries; those fields have no public getters. */
+  static final class CommandFields {
+
+    private CommandFields() {
+    }
+
+    static <T> T read(Object command, String name, Class<T> type) {
+      for (Class<?> owner = command.getClass(); owner != null; owner = owner.getSuperclass()) {
+        try {
+          Field field = owner.getDeclaredField(name);
+          field.setAccessible(true);
+          return type.cast(field.get(command));
+        } catch (NoSuchFieldException e) {
+          // declared by a superclass
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException("Cannot read " + name + " of " + command.getClass().getName(), e);
+        }
+      }
+      throw new IllegalStateException(command.getClass().getName() + " has no field " + name
+          + ": check IntegrityGuard against this Camunda version");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> variables(Object command, String name) {
+      return read(command, name, Map.class);
+    }
+  }
+}
