@@ -15,11 +15,14 @@ import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -81,8 +84,11 @@ class IntegrityGuard extends CommandInterceptor {
       checkTask(CommandFields.read(complete, "taskId", String.class), CommandFields.variables(complete, "variables"));
     } else if (command instanceof SubmitTaskFormCmd submit) {
       checkTask(CommandFields.read(submit, "taskId", String.class), CommandFields.variables(submit, "properties"));
+    } else if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
+      // No model catches these on a user task; uncaught, a BPMN error would end the review unanswered.
+      throw adminsOnly("Ending a task with a BPMN error or escalation");
     } else if (command instanceof AbstractSetVariableCmd || command instanceof AbstractRemoveVariableCmd
-        || command instanceof AbstractPatchVariablesCmd) {
+        || command instanceof AbstractPatchVariablesCmd || command instanceof SetVariablesToProcessInstancesBatchCmd) {
       throw adminsOnly("Writing process or task variables directly (complete the task with its form instead)");
     } else if (command instanceof AbstractCorrelateMessageCmd correlate) {
       MessageCorrelationBuilderImpl builder = CommandFields.read(correlate, "builder", MessageCorrelationBuilderImpl.class);
