@@ -12,6 +12,7 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 /** What the test SMTP server received, filtered the way a reader looks at an inbox. */
@@ -28,7 +29,10 @@ public final class Mailbox {
       return List.of();
     }
     try {
-      return greenMail.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
+      // A copy taken at once: the server may add a message while the test reads the inbox.
+      StoredMessage[] stored = greenMail.getManagers().getImapHostManager().getInbox(user).getMessages()
+          .toArray(StoredMessage[]::new);
+      return Arrays.stream(stored)
           .map(StoredMessage::getMimeMessage)
           .filter(message -> subject(message).contains(subjectContains))
           .toList();
