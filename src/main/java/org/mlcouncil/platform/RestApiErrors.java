@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RestApiErrors extends CamundaJerseyResourceConfig {
 
-  static final int MAX_MESSAGE = 2000;
+  static final int MAX_MESSAGE = 1000;
 
   @Override
   protected void registerCamundaRestResources() {

@@ -199,6 +199,13 @@ class ProposalLifecycleIT {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getBody()).contains("pod: must be at most 100 characters (got 1000000)")
         .contains("technicalLead: must be at most 2000 characters (got 1000000)").hasSizeLessThan(1000);
+
+    Map<String, Object> unknown = restVariables(title("Huge unknown value"));
+    unknown.put("notAField", Map.of("value", "u".repeat(1_000_000)));
+    ResponseEntity<String> anyAnswer = rest.withBasicAuth("paul", "demo").postForEntity(
+        "/engine-rest/process-definition/key/ml-proposal/start", Map.of("variables", unknown), String.class);
+    assertThat(anyAnswer.getBody()).as("whatever the engine answers, it does not repeat the value")
+        .hasSizeLessThan(1200).doesNotContain("u".repeat(1000));
   }
 
   @Test
