@@ -42,6 +42,12 @@ public final class TextLimits {
     return beginning(text, max - CUT.length()) + CUT;
   }
 
+  /** A submitted value as a refusal repeats it: its first {@value #ECHO} characters at most. */
+  public static String abbreviate(Object value) {
+    String text = String.valueOf(value);
+    return text.length() <= ECHO ? text : beginning(text, ECHO - 1) + "…";
+  }
+
   /**
    * A text the platform builds around texts people typed, at most {@link #SUMMARY} characters:
    * {@code compose} puts the texts in place; when they do not all fit, the short ones stay whole
@@ -50,6 +56,11 @@ public final class TextLimits {
   public static String summary(Function<List<String>, String> compose, List<String> texts) {
     int frame = compose.apply(Collections.nCopies(texts.size(), "")).length();
     return bounded(compose.apply(fitTogether(SUMMARY - frame, texts)), SUMMARY);
+  }
+
+  /** One line per text, as a summary: when they do not all fit, the long lines are cut. */
+  public static String lines(List<String> lines) {
+    return summary(texts -> String.join("\n", texts), lines);
   }
 
   /** The texts, each whole or cut so that together they have at most {@code room} characters. */
@@ -69,17 +80,6 @@ public final class TextLimits {
 
   private static int length(String text) {
     return text == null ? 0 : text.length();
-  }
-
-  /** A submitted value as a refusal repeats it: its first {@value #ECHO} characters at most. */
-  public static String abbreviate(Object value) {
-    String text = String.valueOf(value);
-    return text.length() <= ECHO ? text : beginning(text, ECHO - 1) + "…";
-  }
-
-  /** One line per text, as a summary: when they do not all fit, the long lines are cut. */
-  public static String lines(List<String> lines) {
-    return summary(texts -> String.join("\n", texts), lines);
   }
 
   /** The first characters of a text, never ending in half a surrogate pair. */
