@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.mlcouncil.council.CouncilVote.Decision;
 import org.mlcouncil.platform.JsonVariables;
+import org.mlcouncil.platform.TextLimits;
 import org.springframework.stereotype.Component;
 
 /** The council's votes on one item, in the JSON variable {@code councilVotes}. */
@@ -53,15 +54,13 @@ public class CouncilTally {
     return voters.stream().filter(voter -> !voted.contains(voter)).toList();
   }
 
-  /** One line per vote, for the chair's tie-break form and mails. */
+  /** One line per vote, for the chair's tie-break form and mails; long comments are cut to fit a String variable. */
   public String summary(VariableScope scope) {
     List<CouncilVote> votes = of(scope);
     if (votes.isEmpty()) {
       return "No member voted.";
     }
-    return votes.stream()
-        .map(vote -> "- " + vote.describe())
-        .collect(Collectors.joining("\n"));
+    return TextLimits.lines(votes.stream().map(vote -> "- " + vote.describe()).toList());
   }
 
   /**

@@ -10,12 +10,15 @@ final class CouncilText {
   }
 
   static String comment(Object value, Decision decision, String field, int maxLength) {
-    String text = value == null ? "" : value.toString().strip();
+    // Measured as sent: the engine stores the submitted value before the platform strips it.
+    String sent = value == null ? "" : value.toString();
+    String text = sent.strip();
     if (decision != Decision.APPROVED && text.isEmpty()) {
       throw new BadUserRequestException(field + ": required unless you approve; say what should change or why");
     }
-    if (text.length() > maxLength) {
-      throw new BadUserRequestException(field + ": must be at most " + maxLength + " characters");
+    if (sent.length() > maxLength) {
+      throw new BadUserRequestException(field + ": must be at most " + maxLength + " characters (got "
+          + sent.length() + ")");
     }
     return text;
   }

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.mlcouncil.council.CouncilVote.Decision;
+import org.mlcouncil.platform.TextLimits;
 import org.mlcouncil.review.ReviewerIdentity;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component("recordCouncilVote")
 public class RecordCouncilVote implements TaskListener {
 
-  static final int MAX_COMMENT = 5000;
+  static final int MAX_COMMENT = TextLimits.STRING_VARIABLE;
 
   private final CouncilTally councilTally;
   private final ReviewerIdentity reviewers;

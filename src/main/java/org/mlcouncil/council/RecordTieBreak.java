@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.mlcouncil.council.CouncilVote.Decision;
+import org.mlcouncil.platform.TextLimits;
 import org.mlcouncil.review.ReviewerIdentity;
 import org.springframework.stereotype.Component;
 
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 @Component("recordTieBreak")
 public class RecordTieBreak implements TaskListener {
 
-  static final int MAX_RATIONALE = 5000;
+  /** Leaves room in {@code councilRationale}, a String variable, for who decided. */
+  static final int MAX_RATIONALE = TextLimits.STRING_VARIABLE - 200;
 
   private final ReviewerIdentity reviewers;
 
@@ -25,12 +27,14 @@ public class RecordTieBreak implements TaskListener {
     if (decision == null) {
       throw new BadUserRequestException("chairDecision: choose approve, request-changes, reject or recommend-buying");
     }
-    String rationale = task.getVariable("chairRationale") == null ? "" : task.getVariable("chairRationale").toString().strip();
+    Object sent = task.getVariable("chairRationale");
+    String rationale = sent == null ? "" : sent.toString().strip();
     if (rationale.isEmpty()) {
       throw new BadUserRequestException("chairRationale: explain the decision; it goes to everyone interested");
     }
-    if (rationale.length() > MAX_RATIONALE) {
-      throw new BadUserRequestException("chairRationale: must be at most " + MAX_RATIONALE + " characters");
+    if (sent.toString().length() > MAX_RATIONALE) {
+      throw new BadUserRequestException("chairRationale: must be at most " + MAX_RATIONALE + " characters (got "
+          + sent.toString().length() + ")");
     }
     String chair = reviewers.actingUser(task);
     task.getExecution().setVariable("councilDecision", decision.processValue());

@@ -5,8 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +15,6 @@ import org.springframework.stereotype.Component;
 public class Recipients {
 
   public static final String GROUP_PREFIX = "group:";
-  private static final Logger log = LoggerFactory.getLogger(Recipients.class);
 
   private final IdentityService identityService;
 
@@ -29,9 +26,23 @@ public class Recipients {
     return GROUP_PREFIX + groupId;
   }
 
-  /** Distinct addresses in the order first named; people without an address are logged and skipped. */
-  public Set<String> addressesOf(Collection<String> entries) {
-    Set<String> addresses = new LinkedHashSet<>();
+  /**
+   * Where a mail goes.
+   *
+   * @param addresses distinct valid addresses, in the order first named
+   * @param unreachable everyone named whom no mail can reach, each with the reason, e.g.
+   *     {@code paul: 'bad)addr@evil.example' is not a valid e-mail address}
+   */
+  public record Resolved(Set<String> addresses, Set<String> unreachable) {
+  }
+
+  /**
+   * The valid addresses of the entries, and who cannot be reached: an unknown user, a user
+   * without an address, an address that is not valid (a directory filled before addresses were
+   * checked, or by another tool) never stops the mail to the others.
+   */
+  public Resolved resolve(Collection<String> entries) {
+    Resolved resolved = new Resolved(new LinkedHashSet<>(), new LinkedHashSet<>());
     for (String raw : entries) {
       String entry = raw == null ? "" : raw.trim();
       if (entry.isEmpty()) {
@@ -39,26 +50,36 @@ public class Recipients {
       }
       if (entry.startsWith(GROUP_PREFIX)) {
         identityService.createUserQuery().memberOfGroup(entry.substring(GROUP_PREFIX.length())).list()
-            .forEach(user -> add(addresses, user));
+            .forEach(user -> add(resolved, user));
       } else if (entry.contains("@")) {
-        addresses.add(entry);
+        add(resolved, null, entry);
       } else {
         User user = identityService.createUserQuery().userId(entry).singleResult();
         if (user == null) {
-          log.warn("No user '{}' in the directory: no mail for them", entry);
+          resolved.unreachable().add(entry + ": no such user in the directory");
         } else {
-          add(addresses, user);
+          add(resolved, user);
         }
       }
     }
-    return addresses;
+    return resolved;
   }
 
-  private static void add(Set<String> addresses, User user) {
+  private static void add(Resolved resolved, User user) {
     if (user.getEmail() == null || user.getEmail().isBlank()) {
-      log.warn("User '{}' has no e-mail address: no mail for them", user.getId());
+      resolved.unreachable().add(user.getId() + ": no e-mail address");
     } else {
-      addresses.add(user.getEmail());
+      add(resolved, user.getId(), user.getEmail().trim());
+    }
+  }
+
+  /** @param userId whose address it is; {@code null} for an address named directly */
+  private static void add(Resolved resolved, String userId, String address) {
+    if (MailAddresses.isValid(address)) {
+      resolved.addresses().add(address);
+    } else {
+      resolved.unreachable().add((userId == null ? "" : userId + ": ") + "'" + address
+          + "' is not a valid e-mail address");
     }
   }
 }

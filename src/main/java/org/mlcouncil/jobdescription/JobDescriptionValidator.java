@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.mlcouncil.platform.TextLimits;
 import org.mlcouncil.submission.SubmittedValues;
 import org.mlcouncil.submission.Validated;
 
@@ -15,8 +16,9 @@ public final class JobDescriptionValidator {
 
   public static final String KIND = "job description";
   public static final int MAX_TITLE = 200;
-  public static final int MAX_DESCRIPTION = 20_000;
-  public static final int MAX_TEXT = 5000;
+  /** A longer description is given as a link to where it is published. */
+  public static final int MAX_DESCRIPTION = TextLimits.STRING_VARIABLE;
+  public static final int MAX_TEXT = TextLimits.STRING_VARIABLE;
   public static final int MAX_INTERESTED = 50;
   public static final List<String> LEVELS = List.of("junior", "mid-level", "senior", "staff", "principal");
 

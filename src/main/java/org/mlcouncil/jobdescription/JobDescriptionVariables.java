@@ -2,10 +2,12 @@ package org.mlcouncil.jobdescription;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.mlcouncil.directory.DirectoryProperties;
+import org.mlcouncil.platform.TextLimits;
 import org.mlcouncil.proposal.screening.PeopleDirectory;
 import org.mlcouncil.submission.SubmissionKind;
 import org.mlcouncil.submission.Validated;
@@ -49,9 +51,9 @@ public class JobDescriptionVariables implements SubmissionKind {
     }
     interested.addAll(job.interestedPeople());
     process.setVariable("interested", new ArrayList<>(interested));
-    process.setVariable("summary", "**Hiring manager:** " + hiringManager + " · **Track:** " + job.track().label()
-        + " · **Level:** " + job.level() + " · **Pod:** " + job.pod() + "\n\n"
-        + "**Job description:** " + job.description() + "\n\n"
-        + "**Hiring process:** " + job.hiringProcess());
+    process.setVariable("summary", TextLimits.summary(texts -> "**Hiring manager:** " + hiringManager
+        + " · **Track:** " + job.track().label() + " · **Level:** " + job.level() + " · **Pod:** " + job.pod() + "\n\n"
+        + "**Job description:** " + texts.get(0) + "\n\n"
+        + "**Hiring process:** " + texts.get(1), List.of(job.description(), job.hiringProcess())));
   }
 }

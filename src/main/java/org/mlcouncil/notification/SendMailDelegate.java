@@ -5,12 +5,16 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.json.SpinJsonNode;
 import org.mlcouncil.directory.Recipients;
 import org.mlcouncil.platform.JsonVariables;
 import org.mlcouncil.platform.PublicLinks;
+import org.mlcouncil.platform.TextLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,11 +24,18 @@ import org.springframework.stereotype.Component;
  * is available to the template, plus {@code businessKey}, {@code tasklistUrl},
  * {@code processUrl} (Cockpit) and, when a {@code taskId} variable is present, {@code taskUrl}.
  *
+ * <p>Whoever named cannot be reached (unknown, no address, an address that is not valid) is
+ * left out of the mail, which goes to everyone else: each is logged as a warning naming the mail
+ * and kept in the step's local variable {@value #UNREACHABLE}, which history shows in Cockpit.
+ *
  * <p>Use {@code camunda:failedJobRetryTimeCycle="${sendMail.retryCycle}"} so the retry policy
  * is configured once, in {@code mlcouncil.mail.retry-cycle}.
  */
 @Component("sendMail")
 public class SendMailDelegate implements JavaDelegate {
+
+  static final String UNREACHABLE = "unreachableRecipients";
+  private static final Logger log = LoggerFactory.getLogger(SendMailDelegate.class);
 
   private final Notifier notifier;
   private final Recipients recipients;
@@ -64,7 +75,15 @@ public class SendMailDelegate implements JavaDelegate {
     }
     List<String> to = new ArrayList<>();
     flatten(execution.getVariable("mailTo"), to);
-    notifier.send(template, recipients.addressesOf(to), model);
+    Recipients.Resolved resolved = recipients.resolve(to);
+    if (!resolved.unreachable().isEmpty()) {
+      String item = Objects.requireNonNullElse(execution.getProcessBusinessKey(),
+          "process instance " + execution.getProcessInstanceId());
+      resolved.unreachable().forEach(recipient -> log.warn("Mail '{}' of {} (step {}) skips a recipient: {}", template,
+          item, execution.getCurrentActivityId(), recipient));
+      execution.setVariableLocal(UNREACHABLE, TextLimits.lines(List.copyOf(resolved.unreachable())));
+    }
+    notifier.send(template, resolved.addresses(), model);
   }
 
   private static void flatten(Object value, List<String> into) {

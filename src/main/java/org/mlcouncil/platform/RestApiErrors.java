@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -21,9 +22,14 @@ import org.springframework.stereotype.Component;
  * by a listener (bad proposal values, the four-eyes rule) in a generic engine exception, which
  * its REST API answers with 500; here the refusal inside is found and answered with 400 and its
  * own message, which names the field or the rule. Everything else is answered as Camunda does.
+ * No answer repeats more than {@value #MAX_MESSAGE} characters of a message: the platform's
+ * refusals quote only the beginning of a bad value, and an engine message that quotes a whole
+ * value (a persistence error lists the rows it failed to write) is cut.
  */
 @Component
 public class RestApiErrors extends CamundaJerseyResourceConfig {
+
+  static final int MAX_MESSAGE = 1000;
 
   @Override
   protected void registerCamundaRestResources() {
@@ -42,10 +48,15 @@ public class RestApiErrors extends CamundaJerseyResourceConfig {
     // Asked first: Camunda's own handler logs every 500 with its stack trace, and a refusal is none.
     if (refusal != null && refusal != exception && !hasOwnStatus(exception)) {
       return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(Map.of("type", refusal.getClass().getSimpleName(), "message", refusal.getMessage()))
+          .entity(Map.of("type", refusal.getClass().getSimpleName(),
+              "message", TextLimits.bounded(refusal.getMessage(), MAX_MESSAGE)))
           .build();
     }
-    return ExceptionHandlerHelper.getInstance().getResponse(exception);
+    Response response = ExceptionHandlerHelper.getInstance().getResponse(exception);
+    if (response.getEntity() instanceof ExceptionDto body) {
+      body.setMessage(TextLimits.bounded(body.getMessage(), MAX_MESSAGE));
+    }
+    return response;
   }
 
   private static BadUserRequestException refusalInside(Throwable exception) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.mlcouncil.council.CouncilTally;
 import org.mlcouncil.council.CouncilVote;
+import org.mlcouncil.platform.TextLimits;
 import org.mlcouncil.proposal.screening.Findings;
 import org.mlcouncil.proposal.screening.Screening;
 import org.mlcouncil.review.PodReview;
@@ -29,6 +30,7 @@ public class Amendment {
     this.councilTally = councilTally;
   }
 
+  /** One line per reason; long comments are cut so the reasons fit the String variable the form reads. */
   public String reasons(VariableScope scope) {
     List<String> reasons = new ArrayList<>();
     Findings.blockers(screening.findings(scope)).forEach(finding -> reasons.add("- Screening: " + finding));
@@ -46,6 +48,6 @@ public class Amendment {
         }
       }
     }
-    return reasons.isEmpty() ? "No reasons were recorded." : String.join("\n", reasons);
+    return reasons.isEmpty() ? "No reasons were recorded." : TextLimits.lines(reasons);
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.mlcouncil.platform.TextLimits;
 import org.mlcouncil.submission.SubmittedValues;
 import org.mlcouncil.submission.Validated;
 
@@ -19,7 +20,7 @@ import org.mlcouncil.submission.Validated;
 public final class ProposalValidator {
 
   public static final int MAX_TITLE = 200;
-  public static final int MAX_TEXT = 5000;
+  public static final int MAX_TEXT = TextLimits.STRING_VARIABLE;
   public static final int MAX_TEAM = 30;
   public static final int MAX_INTERESTED = 50;
   public static final Set<String> PLATFORM_COMPONENTS = Set.of(
@@ -34,7 +35,7 @@ public final class ProposalValidator {
     String title = in.text("title", MAX_TITLE, true);
     String pod = in.text("pod", 100, true);
     if (!pod.isEmpty() && !knownPods.contains(pod)) {
-      in.error("pod", "'" + pod + "' is not a known pod; choose one of " + String.join(", ", knownPods));
+      in.error("pod", "'" + TextLimits.abbreviate(pod) + "' is not a known pod; choose one of " + String.join(", ", knownPods));
     }
     String businessProblem = in.text("businessProblem", MAX_TEXT, true);
     String proposedSolution = in.text("proposedSolution", MAX_TEXT, true);
@@ -57,7 +58,7 @@ public final class ProposalValidator {
     String technicalLead = technicalLead(in, userExists);
     List<String> components = in.list("platformComponents").stream().filter(c -> !c.equals("none")).toList();
     components.stream().filter(c -> !PLATFORM_COMPONENTS.contains(c)).findFirst().ifPresent(c ->
-        in.error("platformComponents", "'" + c + "' is not a platform component; use " + String.join(", ",
+        in.error("platformComponents", "'" + TextLimits.abbreviate(c) + "' is not a platform component; use " + String.join(", ",
             PLATFORM_COMPONENTS.stream().sorted().toList())));
     List<String> interested = in.peopleToInform("interestedPeople", MAX_INTERESTED, userExists);
 
@@ -100,7 +101,7 @@ public final class ProposalValidator {
     }
     for (String user : users) {
       if (!SubmittedValues.isKnownUser(user, userExists)) {
-        in.error(field, "'" + user + "' is not a known user");
+        in.error(field, "'" + TextLimits.abbreviate(user) + "' is not a known user");
       }
     }
     return users;
@@ -109,16 +110,20 @@ public final class ProposalValidator {
   private static String technicalLead(SubmittedValues in, Predicate<String> userExists) {
     List<String> leads = in.list("technicalLead");
     if (leads.isEmpty()) {
+      if (in.errors().stream().anyMatch(error -> error.field().equals("technicalLead"))) {
+        return null;
+      }
       in.error("technicalLead", "is required: name the single person accountable for technical decisions");
       return null;
     }
     if (leads.size() > 1) {
-      in.error("technicalLead", "name exactly one technical lead (got " + String.join(", ", leads) + ")");
+      in.error("technicalLead", "name exactly one technical lead (got "
+          + TextLimits.abbreviate(String.join(", ", leads)) + ")");
       return null;
     }
     String lead = leads.get(0);
     if (!SubmittedValues.isKnownUser(lead, userExists)) {
-      in.error("technicalLead", "'" + lead + "' is not a known user");
+      in.error("technicalLead", "'" + TextLimits.abbreviate(lead) + "' is not a known user");
     }
     return lead;
   }

@@ -10,6 +10,7 @@ import org.mlcouncil.directory.DirectoryProperties;
 import org.mlcouncil.directory.Groups.PodLead;
 import org.mlcouncil.directory.Recipients;
 import org.mlcouncil.platform.JsonVariables;
+import org.mlcouncil.platform.TextLimits;
 import org.mlcouncil.proposal.screening.PeopleDirectory;
 import org.mlcouncil.submission.Amounts;
 import org.springframework.stereotype.Component;
@@ -66,18 +67,19 @@ public class ProposalVariables {
     return new ArrayList<>(people);
   }
 
+  /** The proposal as the council reads it; long texts are cut to fit a String variable. */
   private static String summary(Object proposer, Proposal proposal) {
     String thirdParty = proposal.thirdPartyOptionExists()
         ? Amounts.format(proposal.thirdPartyYearlyCost()) + " per year" : "none known";
-    return "**Pod:** " + proposal.pod() + " · **Proposer:** " + proposer + " · **Technical lead:** "
-        + proposal.technicalLead() + " · **Team:** " + String.join(", ", proposal.team()) + "\n\n"
-        + "**Business problem:** " + proposal.businessProblem() + "\n\n"
-        + "**Proposed solution:** " + proposal.proposedSolution() + "\n\n"
-        + "**Impact and cost:** " + Amounts.format(proposal.estimatedAnnualImpact()) + " per year; build "
+    String facts = "**Impact and cost:** " + Amounts.format(proposal.estimatedAnnualImpact()) + " per year; build "
         + Amounts.format(proposal.buildCost()) + "; maintenance " + Amounts.format(proposal.yearlyMaintenanceCost())
         + " per year; rules reach " + Amounts.format(proposal.rulesImpactShare()) + " % of the impact; third-party option: "
         + thirdParty + "; engineering alone suffices: " + (proposal.engineeringCanBuildUnaided() ? "yes" : "no")
         + "; biggest blocker: " + proposal.biggestBlocker().label() + "; ML platform: "
         + (proposal.platformComponents().isEmpty() ? "none" : String.join(", ", proposal.platformComponents()));
+    return TextLimits.summary(texts -> "**Pod:** " + proposal.pod() + " · **Proposer:** " + proposer
+        + " · **Technical lead:** " + proposal.technicalLead() + " · **Team:** " + String.join(", ", proposal.team())
+        + "\n\n**Business problem:** " + texts.get(0) + "\n\n**Proposed solution:** " + texts.get(1) + "\n\n" + facts,
+        List.of(proposal.businessProblem(), proposal.proposedSolution()));
   }
 }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.mlcouncil.directory.Groups;
+import org.mlcouncil.platform.TextLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,14 +44,15 @@ public class WithdrawalController {
     Authentication caller = identityService.getCurrentAuthentication();
     String reason = request == null || request.reason() == null ? "" : request.reason().strip();
     if (reason.length() > MAX_REASON) {
-      return error(HttpStatus.BAD_REQUEST, "reason", "must be at most " + MAX_REASON + " characters");
+      return error(HttpStatus.BAD_REQUEST, "reason", "must be at most " + MAX_REASON + " characters (got "
+          + reason.length() + ")");
     }
     identityService.clearAuthentication();
     try {
       ProcessInstance proposal = runtimeService.createProcessInstanceQuery()
           .processDefinitionKey("ml-proposal").processInstanceBusinessKey(businessKey).active().singleResult();
       if (proposal == null) {
-        return error(HttpStatus.NOT_FOUND, "businessKey", "no open proposal " + businessKey);
+        return error(HttpStatus.NOT_FOUND, "businessKey", "no open proposal " + TextLimits.abbreviate(businessKey));
       }
       Object proposer = runtimeService.getVariable(proposal.getId(), "proposer");
       if (!caller.getUserId().equals(proposer) && !isAdmin(caller)) {

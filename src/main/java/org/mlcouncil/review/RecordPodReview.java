@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.mlcouncil.platform.TextLimits;
 import org.mlcouncil.review.PodReview.Decision;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component("recordPodReview")
 public class RecordPodReview implements TaskListener {
 
-  static final int MAX_COMMENT = 5000;
+  public static final int MAX_COMMENT = TextLimits.STRING_VARIABLE;
 
   private final PodReviewTally podReviewTally;
   private final ReviewerIdentity reviewers;
@@ -37,7 +38,8 @@ public class RecordPodReview implements TaskListener {
       throw new BadUserRequestException("comment: say what should change or why you reject");
     }
     if (comment.length() > MAX_COMMENT) {
-      throw new BadUserRequestException("comment: must be at most " + MAX_COMMENT + " characters");
+      throw new BadUserRequestException("comment: must be at most " + MAX_COMMENT + " characters (got "
+          + comment.length() + ")");
     }
     podReviewTally.add(task.getExecution(), new PodReview(
         (String) task.getVariable("podLeadGroup"),

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.mlcouncil.platform.TextLimits;
 import org.mlcouncil.proposal.screening.PeopleDirectory;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,7 @@ public class CheckCouncilComposition implements JavaDelegate {
     execution.setVariable("nominatedChair", chair);
     execution.setVariable("compositionValid", problems.isEmpty());
     execution.setVariable("compositionProblems", problems.isEmpty() ? "None."
-        : "- " + String.join("\n- ", problems));
+        : TextLimits.lines(problems.stream().map(problem -> "- " + problem).toList()));
   }
 
   static List<String> members(Object value) {

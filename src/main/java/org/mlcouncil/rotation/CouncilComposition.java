@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.mlcouncil.directory.Groups;
+import org.mlcouncil.platform.TextLimits;
 
 /**
  * The charter's rules for a council: led by a chair who is a member, senior practitioners from
@@ -23,11 +24,11 @@ public final class CouncilComposition {
                                       Predicate<String> userExists, Function<String, Set<String>> groupsOf) {
     List<String> problems = new ArrayList<>();
     members.stream().filter(member -> !userExists.test(member))
-        .forEach(member -> problems.add("'" + member + "' is not a known user."));
+        .forEach(member -> problems.add("'" + TextLimits.abbreviate(member) + "' is not a known user."));
     if (chair == null || chair.isBlank()) {
       problems.add("Name the chair.");
     } else if (!members.contains(chair)) {
-      problems.add("The chair " + chair + " must also be a member of the council.");
+      problems.add("The chair " + TextLimits.abbreviate(chair) + " must also be a member of the council.");
     }
     if (members.size() < minMembers) {
       problems.add("The council needs at least " + minMembers + " members (got " + members.size() + ").");

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.mlcouncil.directory.MailAddresses;
+import org.mlcouncil.platform.TextLimits;
 
 /**
  * Reads submitted variables the way Tasklist forms and REST clients send them (numbers as
@@ -20,9 +22,11 @@ import java.util.regex.Pattern;
 public final class SubmittedValues {
 
   public static final double ABSURD_AMOUNT = 1e10;
+  /** The longest list typed as text (people, team), as sent and as stored, well within a String variable. */
+  public static final int MAX_LIST_TEXT = 2000;
+  private static final int MAX_NUMBER_TEXT = 100;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern USER_ID = Pattern.compile("[a-zA-Z0-9]+");
-  private static final Pattern ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
   private final Map<String, Object> values;
   private final List<FieldError> errors = new ArrayList<>();
@@ -56,13 +60,18 @@ public final class SubmittedValues {
     return value != null && !value.toString().isBlank();
   }
 
+  /**
+   * The text without surrounding blanks. Its length counts as sent, blanks included: the engine
+   * stores the submitted value before the platform normalises it.
+   */
   public String text(String field, int maxLength, boolean required) {
     Object value = values.get(field);
-    String text = value == null ? "" : value.toString().strip();
+    String sent = value == null ? "" : value.toString();
+    String text = sent.strip();
     if (text.isEmpty() && required) {
       error(field, "is required");
-    } else if (text.length() > maxLength) {
-      error(field, "must be at most " + maxLength + " characters (got " + text.length() + ")");
+    } else if (sent.length() > maxLength) {
+      error(field, "must be at most " + maxLength + " characters (got " + sent.length() + ")");
     }
     return text;
   }
@@ -71,7 +80,7 @@ public final class SubmittedValues {
   public String choice(String field, List<String> allowed) {
     String text = text(field, 100, true);
     if (!text.isEmpty() && !allowed.contains(text)) {
-      error(field, "must be one of " + String.join(", ", allowed) + " (got '" + abbreviate(text) + "')");
+      error(field, "must be one of " + String.join(", ", allowed) + " (got '" + TextLimits.abbreviate(text) + "')");
     }
     return text;
   }
@@ -83,11 +92,15 @@ public final class SubmittedValues {
       error(field, "is required");
       return null;
     }
+    if (!(value instanceof Number) && value.toString().length() > MAX_NUMBER_TEXT) {
+      error(field, "must be a number (got '" + TextLimits.abbreviate(value) + "')");
+      return null;
+    }
     double number;
     try {
       number = value instanceof Number n ? n.doubleValue() : Double.parseDouble(value.toString().strip());
     } catch (NumberFormatException e) {
-      error(field, "must be a number (got '" + abbreviate(value.toString()) + "')");
+      error(field, "must be a number (got '" + TextLimits.abbreviate(value) + "')");
       return null;
     }
     if (Double.isNaN(number) || Double.isInfinite(number)) {
@@ -117,9 +130,16 @@ public final class SubmittedValues {
     return null;
   }
 
-  /** Distinct entries in the order given; entries are split on commas, semicolons and spaces. */
+  /**
+   * Distinct entries in the order given; entries are split on commas, semicolons and spaces.
+   * As text, sent or joined for storage, the list has at most {@value #MAX_LIST_TEXT} characters.
+   */
   public List<String> list(String field) {
     Object value = values.get(field);
+    if (value != null && !(value instanceof Collection<?>) && value.toString().length() > MAX_LIST_TEXT) {
+      error(field, "must be at most " + MAX_LIST_TEXT + " characters (got " + value.toString().length() + ")");
+      return List.of();
+    }
     Collection<?> items;
     if (value == null) {
       items = List.of();
@@ -144,10 +164,17 @@ public final class SubmittedValues {
         }
       }
     }
+    if (String.join(", ", entries).length() > MAX_LIST_TEXT) {
+      error(field, "must be at most " + MAX_LIST_TEXT + " characters");
+      return List.of();
+    }
     return new ArrayList<>(entries);
   }
 
-  /** Optional people to keep informed: known user ids or e-mail addresses, at most {@code max}. */
+  /**
+   * Optional people to keep informed: known user ids or e-mail addresses (one plain address
+   * each, read strictly, see {@link MailAddresses}), at most {@code max}.
+   */
   public List<String> peopleToInform(String field, int max, Predicate<String> userExists) {
     List<String> people = list(field);
     if (people.size() > max) {
@@ -155,15 +182,10 @@ public final class SubmittedValues {
       return people;
     }
     for (String person : people) {
-      boolean known = person.contains("@") ? ADDRESS.matcher(person).matches() : isKnownUser(person, userExists);
-      if (!known) {
-        error(field, "'" + person + "' is neither a known user nor an e-mail address");
+      if (person.contains("@") ? !MailAddresses.isValid(person) : !isKnownUser(person, userExists)) {
+        error(field, "'" + TextLimits.abbreviate(person) + "' is neither a known user nor a valid e-mail address");
       }
     }
     return people;
-  }
-
-  private static String abbreviate(String text) {
-    return text.length() > 40 ? text.substring(0, 40) + "…" : text;
   }
 }

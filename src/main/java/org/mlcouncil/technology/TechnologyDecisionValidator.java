@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mlcouncil.platform.TextLimits;
 import org.mlcouncil.submission.SubmittedValues;
 import org.mlcouncil.submission.Validated;
 
@@ -19,7 +20,7 @@ public final class TechnologyDecisionValidator {
 
   public static final String KIND = "technology decision";
   public static final int MAX_NAME = 200;
-  public static final int MAX_TEXT = 5000;
+  public static final int MAX_TEXT = TextLimits.STRING_VARIABLE;
   public static final int MAX_OPTIONS = 3;
   private static final int REQUIRED_OPTIONS = 2;
 

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.mlcouncil.directory.Groups;
 import org.mlcouncil.directory.Recipients;
+import org.mlcouncil.platform.TextLimits;
 import org.mlcouncil.submission.Amounts;
 import org.mlcouncil.submission.SubmissionKind;
 import org.springframework.stereotype.Component;
@@ -49,11 +50,12 @@ public class TechnologyDecisionVariables implements SubmissionKind {
     String options = decision.options().stream()
         .map(option -> option.number() + ". " + option.name() + ": " + Amounts.format(option.yearlyCost()))
         .collect(Collectors.joining("; "));
-    process.setVariable("summary", "**Submitted by:** " + submitter + " · **Component:** " + decision.component()
-        + "\n\n**Problem:** " + decision.problem() + "\n\n"
+    process.setVariable("summary", TextLimits.summary(texts -> "**Submitted by:** " + submitter
+        + " · **Component:** " + decision.component()
+        + "\n\n**Problem:** " + texts.get(0) + "\n\n"
         + "**Options considered (yearly cost):** " + options + "\n\n"
         + "**Recommendation:** " + decision.recommendation().label() + ", option " + recommended.number() + " ("
         + recommended.name() + ")\n\n"
-        + "**Risks:** " + decision.risks());
+        + "**Risks:** " + texts.get(1), List.of(decision.problem(), decision.risks())));
   }
 }

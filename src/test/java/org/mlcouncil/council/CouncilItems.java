@@ -34,11 +34,16 @@ public final class CouncilItems {
 
   /** Starts a council review as a calling process would; returns it with its watcher's address. */
   public ProcessInstance request(String kind, String proposer, String technicalLead, String watcher) {
+    return request(kind, proposer, technicalLead, watcher, "Item");
+  }
+
+  /** A council review of an item whose title begins with {@code title} and ends with its key. */
+  public ProcessInstance request(String kind, String proposer, String technicalLead, String watcher, String title) {
     String itemId = "TST-" + UUID.randomUUID().toString().substring(0, 8);
     Map<String, Object> variables = new HashMap<>();
     variables.put("itemKind", kind);
     variables.put("itemId", itemId);
-    variables.put("itemTitle", "Item " + itemId);
+    variables.put("itemTitle", title + " " + itemId);
     variables.put("itemSummary", "A summary of " + itemId);
     variables.put("findingsSummary", "- INFO ML_NEED_IN_BAND: fine");
     variables.put("interested", new ArrayList<>(List.of(proposer, watcher)));

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mlcouncil.support.ActingUser;
 import org.mlcouncil.support.FlowNodeCoverage;
+import org.mlcouncil.platform.TextLimits;
 import org.mlcouncil.support.IntegrationTest;
+import org.mlcouncil.support.LongText;
 import org.mlcouncil.support.Mailbox;
 import org.mlcouncil.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -110,6 +112,35 @@ class CouncilReviewIT {
     assertThat(decision(review)).isEqualTo("approved");
     assertThat(variable(review, "councilRationale").toString()).contains("Impact outweighs the overlap")
         .contains("decided by the chair, clara");
+  }
+
+  @Test
+  void longestCommentsAndRationaleGoThroughAndTheChairSeesEveryVoteWithinAStringVariable() {
+    ProcessInstance review = request("paul", "priya");
+    awaitWaitingAt(review, "voteOnItem");
+    assertThatThrownBy(() -> items.vote(review, "ines", "reject", LongText.of("ines", RecordCouncilVote.MAX_COMMENT + 1)))
+        .hasMessageContaining("comment: must be at most 4000 characters (got 4001)");
+    for (String member : CouncilItems.COUNCIL) {
+      items.vote(review, member, member.equals("clara") ? "approve" : "reject",
+          LongText.of(member + " explains", RecordCouncilVote.MAX_COMMENT));
+    }
+    items.holdMeeting(review);
+
+    awaitWaitingAt(review, "breakTie");
+    Task tieBreak = task(review, "breakTie");
+    assertThat(taskService.getVariable(tieBreak.getId(), "votesSummary").toString())
+        .hasSizeLessThanOrEqualTo(TextLimits.SUMMARY)
+        .contains("- clara: approved – clara explains", "- ines: rejected – ines explains",
+            "- marcus: rejected – marcus explains", "- nina: rejected – nina explains", "[…]");
+    assertThatThrownBy(() -> ActingUser.as(identityService, "clara", () -> taskService.complete(tieBreak.getId(),
+        Map.of("chairDecision", "reject", "chairRationale", LongText.of("Chair", RecordTieBreak.MAX_RATIONALE + 1)))))
+        .hasMessageContaining("chairRationale: must be at most 3800 characters (got 3801)");
+    String rationale = LongText.of("Chair", RecordTieBreak.MAX_RATIONALE);
+    ActingUser.as(identityService, "clara", () -> taskService.complete(tieBreak.getId(),
+        Map.of("chairDecision", "reject", "chairRationale", rationale)));
+
+    await().untilAsserted(() -> assertThat(review).isEnded().hasPassed("chairDecided"));
+    assertThat(variable(review, "councilRationale")).isEqualTo(rationale + " (decided by the chair, clara)");
   }
 
   @Test

@@ -63,10 +63,21 @@ class JobDescriptionCheckTest {
 
   @Test
   void aVeryLongTextIsAWarning() {
-    assertThat(findings("description", "x".repeat(8001))).singleElement().satisfies(finding -> {
+    assertThat(findings("description", "x".repeat(3001))).singleElement().satisfies(finding -> {
       assertThat(finding.severity()).isEqualTo(Severity.WARNING);
-      assertThat(finding.message()).contains("8001 characters").contains("about 8000");
+      assertThat(finding.message()).contains("3001 characters").contains("about 3000");
     });
+    assertThat(findings("description", "x".repeat(JobDescriptionValidator.MAX_DESCRIPTION))).singleElement()
+        .satisfies(finding -> assertThat(finding.code()).isEqualTo("JD_VERY_LONG"));
+  }
+
+  @Test
+  void aLongTextThresholdTheFormCannotReachIsRefused() {
+    assertThatThrownBy(() -> new JobDescriptionProperties(200, 8000))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("mlcouncil.job-description.long-text-length").hasMessageContaining("4000");
+    assertThatThrownBy(() -> new JobDescriptionProperties(500, 400))
+        .hasMessageContaining("min-text-length (500)");
   }
 
   @Test

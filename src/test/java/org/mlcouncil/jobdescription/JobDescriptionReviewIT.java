@@ -20,10 +20,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mlcouncil.council.CouncilItems;
+import org.mlcouncil.platform.TextLimits;
 import org.mlcouncil.support.ActingUser;
 import org.mlcouncil.support.EngineRest;
 import org.mlcouncil.support.FlowNodeCoverage;
 import org.mlcouncil.support.IntegrationTest;
+import org.mlcouncil.support.LongText;
 import org.mlcouncil.support.Mailbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -153,6 +155,36 @@ class JobDescriptionReviewIT {
     MimeMessage buyDecision = Mailbox.awaitOne("paul@mlcouncil.example", "ML Council decision on " + buyTitle);
     assertThat(Mailbox.subject(buyDecision)).endsWith(": rejected");
     assertThat(Mailbox.text(buyDecision)).contains("Decision: rejected").contains("RECOMMEND_BUYING");
+  }
+
+  @Test
+  void textsAsLongAsAStringVariableHoldsReachTheCouncilAndOneCharacterMoreIsRefused() {
+    Map<String, Object> variables = new HashMap<>(JobDescriptionData.valid(
+        LongText.of(title("Longest texts"), JobDescriptionValidator.MAX_TITLE)));
+    variables.put("description", LongText.of("Description", JobDescriptionValidator.MAX_DESCRIPTION));
+    variables.put("hiringProcess", LongText.of("Hiring", JobDescriptionValidator.MAX_TEXT));
+
+    ResponseEntity<String> started = EngineRest.start(rest, "paul", PROCESS, variables);
+
+    assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
+    ProcessInstance job = runtimeService.createProcessInstanceQuery().processInstanceId(EngineRest.id(started))
+        .singleResult();
+    coverage.track(job);
+    awaitWaitingAt(job, "reviewByCouncil");
+    ProcessInstance review = council.reviewOf(job);
+    assertThat(runtimeService.getVariable(review.getId(), "itemSummary").toString())
+        .hasSizeLessThanOrEqualTo(TextLimits.SUMMARY)
+        .contains("**Job description:** Description qualité", "[…]", "**Hiring process:** Hiring qualité");
+    assertThat(runtimeService.getVariable(review.getId(), "findingsSummary").toString()).contains("JD_VERY_LONG");
+    assertThat(runtimeService.getVariable(job.getId(), "description")).isEqualTo(variables.get("description"));
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(job.getId()).count()).isZero();
+
+    assertRefused("description", LongText.of("Description", 4001),
+        "description: must be at most 4000 characters (got 4001)");
+    assertRefused("hiringProcess", LongText.of("Hiring", 4001),
+        "hiringProcess: must be at most 4000 characters (got 4001)");
+    assertRefused("interestedPeople", "priya, bad)addr@evil.example",
+        "interestedPeople: 'bad)addr@evil.example' is neither a known user nor a valid e-mail address");
   }
 
   @Test

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
@@ -34,6 +36,7 @@ public class Tasklist implements AutoCloseable {
   private static final Duration SETTLE = Duration.ofMillis(700);
   private static final By START_BUTTON =
       By.xpath("//div[contains(@class,'modal-dialog')]//button[normalize-space(.)='Start']");
+  private static final Pattern TASK_IN_URL = Pattern.compile("[?&]task=([0-9a-fA-F-]+)");
 
   private final WebDriver driver;
   private final WebDriverWait wait;
@@ -214,8 +217,18 @@ public class Tasklist implements AutoCloseable {
     waitForForm();
   }
 
+  /**
+   * Completes the open task and waits until Tasklist has let go of it: until then its form and
+   * its entry in the list stay on screen, and the next click could open the completed task.
+   */
   public void complete() {
+    Matcher openTask = TASK_IN_URL.matcher(driver.getCurrentUrl());
     click(By.cssSelector("button[ng-click='complete()']"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-form")));
+    if (openTask.find()) {
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(
+          By.xpath("//ol[contains(@class,'tasks-list')]//a[contains(@href," + literal(openTask.group(1)) + ")]")));
+    }
   }
 
   /** Text of the open task or start form, e.g. to read the screening findings. */

@@ -8,6 +8,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -23,7 +24,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mlcouncil.council.CouncilItems;
 import org.mlcouncil.support.ActingUser;
 import org.mlcouncil.support.FlowNodeCoverage;
+import org.mlcouncil.platform.TextLimits;
 import org.mlcouncil.support.IntegrationTest;
+import org.mlcouncil.support.LongText;
 import org.mlcouncil.support.Mailbox;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -133,6 +136,35 @@ class MlReviewMeetingIT {
     await().untilAsserted(() -> assertThat(next).isWaitingAt("runMlReview"));
     assertThat(runtimeService.getVariable(next.getId(), "agendaSummary").toString())
         .contains(carried.getBusinessKey()).doesNotContain(unanimous.getBusinessKey());
+  }
+
+  @Test
+  void twentyItemsWithTheLongestTitlesAndCommentsStillOpenTheMeetingWithABoundedAgenda() {
+    List<ProcessInstance> reviews = IntStream.range(0, 20).mapToObj(number -> items.request("proposal", "paul",
+        "priya", "watcher@example.org", LongText.of("Item " + number, 200 - " TST-12345678".length()))).toList();
+    reviews.forEach(review -> await().untilAsserted(() -> assertThat(review).isWaitingAt("voteOnItem")));
+    for (ProcessInstance review : reviews) {
+      items.vote(review, "ines", "reject", LongText.of("ines objects", 4000));
+      items.vote(review, "marcus", "request-changes", LongText.of("marcus asks", 4000));
+    }
+
+    ProcessInstance meeting = ActingUser.as(identityService, "clara",
+        () -> runtimeService.startProcessInstanceByMessage("MlReviewRequested"));
+    coverage.track(meeting);
+    try {
+      await().untilAsserted(() -> assertThat(meeting).isWaitingAt("runMlReview"));
+      String agenda = runtimeService.getVariable(meeting.getId(), "agendaSummary").toString();
+      assertThat(agenda).hasSizeLessThanOrEqualTo(TextLimits.SUMMARY).contains("2 of 4 voted: ines: rejected – ines");
+      reviews.forEach(review -> assertThat(agenda).contains("**" + review.getBusinessKey() + "** (proposal) Item "));
+
+      Task run = task(meeting, "runMlReview");
+      ActingUser.as(identityService, "clara", () -> taskService.claim(run.getId(), "clara"));
+      assertThat(runtimeService.getVariable(meeting.getId(), "agendaSummary").toString())
+          .as("taking up the meeting lists the agenda again").hasSizeLessThanOrEqualTo(TextLimits.SUMMARY);
+    } finally {
+      runtimeService.deleteProcessInstance(meeting.getId(), "long agenda shown");
+      reviews.forEach(review -> runtimeService.deleteProcessInstance(review.getId(), "long agenda shown"));
+    }
   }
 
   private Task task(ProcessInstance instance, String key) {

@@ -3,14 +3,22 @@ package org.mlcouncil.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -21,7 +29,9 @@ import org.mlcouncil.support.ActingUser;
 import org.mlcouncil.support.IntegrationTest;
 import org.mlcouncil.support.Mailbox;
 import org.mlcouncil.support.TestInfrastructure;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The mail building block on a real SMTP server: deep links, one message per step, retries. */
 @IntegrationTest
@@ -31,6 +41,8 @@ class MailStepIT {
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
+  @Autowired HistoryService historyService;
+  @Autowired DataSource dataSource;
 
   @AfterEach
   void smtpIsBack() {
@@ -79,6 +91,41 @@ class MailStepIT {
     await().until(() -> runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count() == 0);
     await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
         .until(() -> Mailbox.messages(recipient, "Test mail").size() == 1);
+  }
+
+  @Test
+  void oneBadAddressNeverStopsTheMailToEveryoneElseAndIsReported() {
+    String good = "good-" + UUID.randomUUID() + "@example.org";
+    String legacy = "legacy" + UUID.randomUUID().toString().substring(0, 8);
+    User user = identityService.newUser(legacy);
+    user.setEmail(legacy + "@example.org");
+    identityService.saveUser(user);
+    // An address saved before addresses were checked, or by another tool writing the directory.
+    new JdbcTemplate(dataSource).update("update ACT_ID_USER set EMAIL_ = ? where ID_ = ?", "legacy)addr@evil.example",
+        legacy);
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    Logger logger = (Logger) LoggerFactory.getLogger(SendMailDelegate.class);
+    logger.addAppender(log);
+    try {
+      ProcessInstance instance = startMailCheckAs("olivia", good + ", bad)addr@evil.example, " + legacy);
+
+      Mailbox.awaitOne(good, "Test mail from the ML Council platform");
+      await().until(() -> taskService.createTaskQuery().processInstanceId(instance.getId()).count() == 1);
+      assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+      assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+          .variableName("unreachableRecipients").includeDeleted().singleResult().getValue().toString())
+          .contains("'bad)addr@evil.example' is not a valid e-mail address")
+          .contains(legacy + ": 'legacy)addr@evil.example' is not a valid e-mail address");
+      await().untilAsserted(() -> assertThat(List.copyOf(log.list)).extracting(ILoggingEvent::getFormattedMessage)
+          .anySatisfy(line -> assertThat(line).contains("Mail 'platform-mail-check'", "step sendTestMail",
+              "skips a recipient: 'bad)addr@evil.example'"))
+          .anySatisfy(line -> assertThat(line).contains("skips a recipient: " + legacy + ": 'legacy)addr@evil.example'")));
+      assertThat(log.list).allSatisfy(event -> assertThat(event.getLevel()).isEqualTo(Level.WARN));
+    } finally {
+      logger.detachAppender(log);
+      identityService.deleteUser(legacy);
+    }
   }
 
   private ProcessInstance startMailCheckAs(String user, String recipient) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,9 +22,13 @@ import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mlcouncil.council.CouncilItems;
+import org.mlcouncil.platform.TextLimits;
+import org.mlcouncil.review.RecordPodReview;
 import org.mlcouncil.support.ActingUser;
+import org.mlcouncil.support.EngineRest;
 import org.mlcouncil.support.FlowNodeCoverage;
 import org.mlcouncil.support.IntegrationTest;
+import org.mlcouncil.support.LongText;
 import org.mlcouncil.support.Mailbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -133,6 +138,74 @@ class ProposalLifecycleIT {
 
     assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("ml-proposal").count())
         .as("no instance, not even a half-made one").isEqualTo(before);
+  }
+
+  @Test
+  void textsAsLongAsAStringVariableHoldsGoThroughAndOneCharacterMoreIsRefusedNamingTheField() {
+    String title = LongText.of(title("Longest texts"), ProposalValidator.MAX_TITLE);
+    Map<String, Object> variables = new HashMap<>(ProposalData.valid(title));
+    variables.put("businessProblem", LongText.of("Problem", ProposalValidator.MAX_TEXT));
+    variables.put("proposedSolution", LongText.of("Solution", ProposalValidator.MAX_TEXT));
+    variables.put("platformComponents", "feature-store");
+
+    ResponseEntity<String> started = EngineRest.start(rest, "paul", "ml-proposal", variables);
+
+    assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
+    ProcessInstance proposal = runtimeService.createProcessInstanceQuery()
+        .processInstanceId(EngineRest.id(started)).singleResult();
+    coverage.track(proposal);
+    awaitWaitingAt(proposal, "reviewProposal");
+    assertThat(runtimeService.getVariable(proposal.getId(), "businessProblem")).isEqualTo(variables.get("businessProblem"));
+    assertThat(runtimeService.getVariable(proposal.getId(), "summary").toString())
+        .hasSizeLessThanOrEqualTo(TextLimits.SUMMARY).contains("**Business problem:** Problem qualité", "[…]",
+            "**Proposed solution:** Solution qualité", "rules reach 25 % of the impact");
+
+    Task sam = taskFor(proposal, "pod-search-em");
+    ActingUser.as(identityService, "sam", () -> taskService.claim(sam.getId(), "sam"));
+    ResponseEntity<String> tooLong = EngineRest.complete(rest, "sam", sam.getId(), Map.of("decision", "request-changes",
+        "comment", LongText.of("sam asks", RecordPodReview.MAX_COMMENT + 1)));
+    assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(tooLong.getBody()).contains("comment: must be at most 4000 characters (got 4001)");
+    assertThat(EngineRest.complete(rest, "sam", sam.getId(), Map.of("decision", "request-changes",
+        "comment", LongText.of("sam asks", RecordPodReview.MAX_COMMENT))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    SEARCH_LEADS.forEach((group, lead) -> {
+      if (!lead.equals("sam")) {
+        review(proposal, group, lead, "request-changes", LongText.of(lead + " asks", RecordPodReview.MAX_COMMENT));
+      }
+    });
+
+    awaitWaitingAt(proposal, "amendProposal");
+    assertThat(taskService.getVariable(task(proposal, "amendProposal").getId(), "amendmentReasons").toString())
+        .hasSizeLessThanOrEqualTo(TextLimits.SUMMARY)
+        .contains("(sarah) request-changes: sarah asks", "(sam) request-changes: sam asks", "(sofia)", "(simon)");
+    Mailbox.awaitOne("paul@mlcouncil.example", "Please amend your proposal: " + title.substring(0, 22));
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(proposal.getId()).count()).isZero();
+
+    assertRefused(Map.of("businessProblem", Map.of("value", LongText.of("Problem", 4001))),
+        "businessProblem: must be at most 4000 characters (got 4001)");
+    assertRefused(Map.of("proposedSolution", Map.of("value", LongText.of("Solution", 4001))),
+        "proposedSolution: must be at most 4000 characters (got 4001)");
+  }
+
+  @Test
+  void aRefusalNeverEchoesAHugeValue() {
+    Map<String, Object> variables = restVariables(title("Huge values"));
+    variables.put("pod", Map.of("value", "p".repeat(1_000_000)));
+    variables.put("technicalLead", Map.of("value", "q".repeat(1_000_000)));
+
+    ResponseEntity<String> response = rest.withBasicAuth("paul", "demo").postForEntity(
+        "/engine-rest/process-definition/key/ml-proposal/start", Map.of("variables", variables), String.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody()).contains("pod: must be at most 100 characters (got 1000000)")
+        .contains("technicalLead: must be at most 2000 characters (got 1000000)").hasSizeLessThan(1000);
+
+    Map<String, Object> unknown = restVariables(title("Huge unknown value"));
+    unknown.put("notAField", Map.of("value", "u".repeat(1_000_000)));
+    ResponseEntity<String> anyAnswer = rest.withBasicAuth("paul", "demo").postForEntity(
+        "/engine-rest/process-definition/key/ml-proposal/start", Map.of("variables", unknown), String.class);
+    assertThat(anyAnswer.getBody()).as("whatever the engine answers, it does not repeat the value")
+        .hasSizeLessThan(1200).doesNotContain("u".repeat(1000));
   }
 
   @Test

@@ -76,6 +76,59 @@ class ProposalValidatorTest {
   }
 
   @Test
+  void longTextsUpToWhatAStringVariableHoldsPassAndOneMoreIsRefused() {
+    Map<String, Object> variables = valid();
+    variables.put("businessProblem", "p".repeat(4000));
+    variables.put("proposedSolution", "s".repeat(4000));
+    assertThat(errors(variables)).isEmpty();
+
+    variables.put("businessProblem", "p".repeat(4001));
+    variables.put("proposedSolution", " ".repeat(10) + "s".repeat(3991));
+    assertThat(errors(variables)).extracting(FieldError::toString).containsExactlyInAnyOrder(
+        "businessProblem: must be at most 4000 characters (got 4001)",
+        "proposedSolution: must be at most 4000 characters (got 4001)");
+  }
+
+  @Test
+  void refusalsQuoteOnlyTheBeginningOfABadValue() {
+    Map<String, Object> variables = valid();
+    String huge = "g".repeat(1_000_000);
+    variables.put("pod", huge);
+    variables.put("team", List.of("paul", huge));
+    variables.put("technicalLead", List.of("paul", huge));
+    variables.put("platformComponents", List.of(huge));
+    variables.put("buildCost", huge);
+
+    List<FieldError> errors = errors(variables);
+    assertThat(errors).extracting(FieldError::field).contains("pod", "team", "technicalLead", "platformComponents",
+        "buildCost");
+    assertThat(errors).allSatisfy(error -> assertThat(error.message()).hasSizeLessThan(200));
+  }
+
+  @Test
+  void peopleToInformAreKnownUsersOrOnePlainValidAddressEach() {
+    Map<String, Object> variables = valid();
+    variables.put("interestedPeople", List.of("bad)addr@evil.example", "Boss <boss@evil.example>",
+        "a@b@evil.example", "x".repeat(250) + "@evil.example", "watcher@example.org", "ivan"));
+
+    assertThat(errors(variables)).extracting(FieldError::toString).containsExactlyInAnyOrder(
+        "interestedPeople: 'bad)addr@evil.example' is neither a known user nor a valid e-mail address",
+        "interestedPeople: 'Boss' is neither a known user nor a valid e-mail address",
+        "interestedPeople: '<boss@evil.example>' is neither a known user nor a valid e-mail address",
+        "interestedPeople: 'a@b@evil.example' is neither a known user nor a valid e-mail address",
+        "interestedPeople: '" + "x".repeat(59) + "…' is neither a known user nor a valid e-mail address");
+  }
+
+  @Test
+  void aListLongerThanItsFieldIsRefused() {
+    Map<String, Object> variables = valid();
+    variables.put("interestedPeople", "ivan, ".repeat(400));
+
+    assertThat(errors(variables)).extracting(FieldError::toString)
+        .containsExactly("interestedPeople: must be at most 2000 characters (got 2400)");
+  }
+
+  @Test
   void refusesUnknownPeopleAndPodsAndTwoLeads() {
     Map<String, Object> variables = valid();
     variables.put("pod", "payments");
@@ -87,8 +140,8 @@ class ProposalValidatorTest {
         "pod: 'payments' is not a known pod; choose one of " + String.join(", ", PODS),
         "team: 'ghost' is not a known user",
         "technicalLead: name exactly one technical lead (got paul, priya)",
-        "interestedPeople: 'nobody' is neither a known user nor an e-mail address",
-        "interestedPeople: 'not-an-address@' is neither a known user nor an e-mail address");
+        "interestedPeople: 'nobody' is neither a known user nor a valid e-mail address",
+        "interestedPeople: 'not-an-address@' is neither a known user nor a valid e-mail address");
   }
 
   @Test

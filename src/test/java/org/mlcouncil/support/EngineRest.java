@@ -1,5 +1,7 @@
 package org.mlcouncil.support;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +30,34 @@ public final class EngineRest {
   /** {@code POST /process-definition/key/<key>/start} with the variables in the REST API's JSON form. */
   public static ResponseEntity<String> start(TestRestTemplate rest, String user, String processKey,
                                              Map<String, Object> variables) {
+    return rest.withBasicAuth(user, "demo").postForEntity(
+        "/engine-rest/process-definition/key/" + processKey + "/start", Map.of("variables", typed(variables)),
+        String.class);
+  }
+
+  /** {@code POST /task/<id>/complete} with the form's values, as Tasklist submits them. */
+  public static ResponseEntity<String> complete(TestRestTemplate rest, String user, String taskId,
+                                                Map<String, Object> variables) {
+    return rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/task/" + taskId + "/complete",
+        Map.of("variables", typed(variables)), String.class);
+  }
+
+  /** The id in a successful answer, e.g. of the process instance a start created. */
+  public static String id(ResponseEntity<String> response) {
+    try {
+      return new ObjectMapper().readTree(response.getBody()).get("id").asText();
+    } catch (JsonProcessingException e) {
+      throw new AssertionError("Not a JSON answer: " + response.getBody(), e);
+    }
+  }
+
+  private static Map<String, Object> typed(Map<String, Object> variables) {
     Map<String, Object> json = new HashMap<>();
     variables.forEach((name, value) -> {
       Map<String, Object> typed = new HashMap<>();
       typed.put("value", value);
       json.put(name, typed);
     });
-    return rest.withBasicAuth(user, "demo").postForEntity(
-        "/engine-rest/process-definition/key/" + processKey + "/start", Map.of("variables", json), String.class);
+    return json;
   }
 }

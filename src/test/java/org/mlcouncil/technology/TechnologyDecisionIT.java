@@ -21,10 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mlcouncil.council.CouncilItems;
 import org.mlcouncil.jobdescription.JobDescriptionData;
+import org.mlcouncil.platform.TextLimits;
 import org.mlcouncil.support.ActingUser;
 import org.mlcouncil.support.EngineRest;
 import org.mlcouncil.support.FlowNodeCoverage;
 import org.mlcouncil.support.IntegrationTest;
+import org.mlcouncil.support.LongText;
 import org.mlcouncil.support.Mailbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -137,6 +139,29 @@ class TechnologyDecisionIT {
   }
 
   @Test
+  void textsAsLongAsAStringVariableHoldsReachTheCouncil() {
+    String component = LongText.of(component("Longest texts"), TechnologyDecisionValidator.MAX_NAME);
+    Map<String, Object> variables = new HashMap<>(TechnologyDecisionData.valid(component));
+    variables.put("problem", LongText.of("Problem", TechnologyDecisionValidator.MAX_TEXT));
+    variables.put("risks", LongText.of("Risks", TechnologyDecisionValidator.MAX_TEXT));
+    variables.put("option1Name", LongText.of("Adopt Feast", TechnologyDecisionValidator.MAX_NAME));
+
+    ResponseEntity<String> started = EngineRest.start(rest, "paul", PROCESS, variables);
+
+    assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
+    ProcessInstance decision = runtimeService.createProcessInstanceQuery().processInstanceId(EngineRest.id(started))
+        .singleResult();
+    coverage.track(decision);
+    awaitWaitingAt(decision, "reviewByCouncil");
+    ProcessInstance review = council.reviewOf(decision);
+    assertThat(runtimeService.getVariable(review.getId(), "itemSummary").toString())
+        .hasSizeLessThanOrEqualTo(TextLimits.SUMMARY)
+        .contains("**Problem:** Problem qualité", "[…]", "**Risks:** Risks qualité", "2. Buy Tecton: 150,000");
+    assertThat(runtimeService.getVariable(decision.getId(), "risks")).isEqualTo(variables.get("risks"));
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(decision.getId()).count()).isZero();
+  }
+
+  @Test
   void restStartWithBadValuesIsRefusedNamingTheFieldAndLeavesNoInstance() {
     assertThat(EngineRest.startableInTasklist(rest, "paul")).as("every practitioner may start it").contains(PROCESS);
     long before = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS).count();
@@ -150,7 +175,8 @@ class TechnologyDecisionIT {
     noThirdOption.put("option3YearlyCost", null);
     assertRefused(noThirdOption, "recommendedOption: option 3 is empty");
     assertRefused(Map.of("option3Name", " ", "option3YearlyCost", 5), "option3Name: is required when option 3 has a yearly cost");
-    assertRefused(Map.of("risks", "x".repeat(5001)), "risks: must be at most 4000 characters (got 5001)");
+    assertRefused(Map.of("risks", "x".repeat(4001)), "risks: must be at most 4000 characters (got 4001)");
+    assertRefused(Map.of("problem", LongText.of("Problem", 4001)), "problem: must be at most 4000 characters (got 4001)");
 
     assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS).count())
         .as("no instance, not even a half-made one").isEqualTo(before);
@@ -187,7 +213,7 @@ class TechnologyDecisionIT {
     variables.putAll(override);
     ResponseEntity<String> response = EngineRest.start(rest, "paul", PROCESS, variables);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getBody()).contains(message).doesNotContain("at org.");
+    assertThat(response.getBody()).contains("Invalid technology decision").contains(message).doesNotContain("at org.");
   }
 
   private ProcessInstance submit(String submitter, Map<String, Object> variables) {

@@ -2,7 +2,7 @@ package org.mlcouncil.proposal.screening;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
+import org.mlcouncil.platform.TextLimits;
 
 /** Reading a list of findings the way reviewers do: blockers first. */
 public final class Findings {
@@ -18,14 +18,14 @@ public final class Findings {
     return findings.stream().filter(finding -> finding.severity() == Severity.BLOCKER).toList();
   }
 
-  /** One Markdown list item per finding, BLOCKER before WARNING before INFO. */
+  /** One Markdown list item per finding, BLOCKER before WARNING before INFO, cut to fit a String variable. */
   public static String summary(List<Finding> findings) {
     if (findings.isEmpty()) {
       return "No findings.";
     }
-    return findings.stream()
+    return TextLimits.lines(findings.stream()
         .sorted(Comparator.comparing(Finding::severity))
         .map(finding -> "- " + finding)
-        .collect(Collectors.joining("\n"));
+        .toList());
   }
 }
