@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.mlcouncil.integrity.FormFields.Kind;
+import org.mlcouncil.platform.TextLimits;
 
 /**
  * Checks the values a person sends with a start or a task completion against the form of that
@@ -25,8 +26,8 @@ import org.mlcouncil.integrity.FormFields.Kind;
  */
 final class FormSubmission {
 
-  /** What a String variable holds (Camunda's TEXT_ column); a form's {@code maxLength} may be tighter. */
-  static final int MAX_TEXT = 4000;
+  /** What a String variable holds; a form's {@code maxLength} may be tighter. */
+  static final int MAX_TEXT = TextLimits.STRING_VARIABLE;
   static final int MAX_LIST_ITEMS = 100;
   static final int MAX_LIST_JSON = 20_000;
   private static final ObjectMapper JSON = new ObjectMapper();
