@@ -6,7 +6,6 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
@@ -14,13 +13,16 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.mlcouncil.account.PasswordRules;
 import org.springframework.stereotype.Component;
 
 /**
  * The engine REST API with the platform's refusals as 400s. Camunda wraps an exception thrown
  * by a listener (bad proposal values, the four-eyes rule) in a generic engine exception, which
  * its REST API answers with 500; here the refusal inside is found and answered with 400 and its
- * own message, which names the field or the rule. Everything else is answered as Camunda does.
+ * own message, which names the field or the rule. A password against the policy, which Camunda
+ * also answers with 500, is answered with 400 naming the policy. Everything else is answered as
+ * Camunda does.
  */
 @Component
 public class RestApiErrors extends CamundaJerseyResourceConfig {
@@ -38,23 +40,23 @@ public class RestApiErrors extends CamundaJerseyResourceConfig {
   }
 
   static Response respond(Throwable exception) {
-    BadUserRequestException refusal = refusalInside(exception);
+    RuntimeException refusal = Refusals.find(exception);
     // Asked first: Camunda's own handler logs every 500 with its stack trace, and a refusal is none.
-    if (refusal != null && refusal != exception && !hasOwnStatus(exception)) {
-      return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(Map.of("type", refusal.getClass().getSimpleName(), "message", refusal.getMessage()))
-          .build();
+    if (refusal == null || hasOwnStatus(exception)) {
+      return ExceptionHandlerHelper.getInstance().getResponse(exception);
     }
-    return ExceptionHandlerHelper.getInstance().getResponse(exception);
+    if (PasswordRules.isPolicyRefusal(refusal)) {
+      return badRequest("PasswordPolicyViolation",
+          "password: does not meet the password policy: " + PasswordRules.DESCRIPTION);
+    }
+    // A refusal thrown as it is Camunda answers with 400 itself.
+    return refusal == exception ? ExceptionHandlerHelper.getInstance().getResponse(exception)
+        : badRequest(refusal.getClass().getSimpleName(), refusal.getMessage());
   }
 
-  private static BadUserRequestException refusalInside(Throwable exception) {
-    for (Throwable cause = exception; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-      if (cause instanceof BadUserRequestException refusal) {
-        return refusal;
-      }
-    }
-    return null;
+  private static Response badRequest(String type, String message) {
+    return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(Map.of("type", type, "message", message)).build();
   }
 
   /** A REST resource that chose a status other than 500 (e.g. 404) knows best. */
