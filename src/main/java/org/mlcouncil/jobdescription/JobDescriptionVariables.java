@@ -49,9 +49,9 @@ public class JobDescriptionVariables implements SubmissionKind {
     }
     interested.addAll(job.interestedPeople());
     process.setVariable("interested", new ArrayList<>(interested));
-    process.setVariable("summary", "**Hiring manager:** " + hiringManager + " · **Track:** " + job.track().label()
-        + " · **Level:** " + job.level() + " · **Pod:** " + job.pod() + "\n\n"
-        + "**Job description:** " + job.description() + "\n\n"
-        + "**Hiring process:** " + job.hiringProcess());
+    process.setVariable("summary", "Hiring manager: " + hiringManager + " · Track: " + job.track().label()
+        + " · Level: " + job.level() + " · Pod: " + job.pod() + "\n\n"
+        + "Job description: " + job.description() + "\n\n"
+        + "Hiring process: " + job.hiringProcess());
   }
 }

@@ -69,11 +69,11 @@ public class ProposalVariables {
   private static String summary(Object proposer, Proposal proposal) {
     String thirdParty = proposal.thirdPartyOptionExists()
         ? Amounts.format(proposal.thirdPartyYearlyCost()) + " per year" : "none known";
-    return "**Pod:** " + proposal.pod() + " · **Proposer:** " + proposer + " · **Technical lead:** "
-        + proposal.technicalLead() + " · **Team:** " + String.join(", ", proposal.team()) + "\n\n"
-        + "**Business problem:** " + proposal.businessProblem() + "\n\n"
-        + "**Proposed solution:** " + proposal.proposedSolution() + "\n\n"
-        + "**Impact and cost:** " + Amounts.format(proposal.estimatedAnnualImpact()) + " per year; build "
+    return "Pod: " + proposal.pod() + " · Proposer: " + proposer + " · Technical lead: "
+        + proposal.technicalLead() + " · Team: " + String.join(", ", proposal.team()) + "\n\n"
+        + "Business problem: " + proposal.businessProblem() + "\n\n"
+        + "Proposed solution: " + proposal.proposedSolution() + "\n\n"
+        + "Impact and cost: " + Amounts.format(proposal.estimatedAnnualImpact()) + " per year; build "
         + Amounts.format(proposal.buildCost()) + "; maintenance " + Amounts.format(proposal.yearlyMaintenanceCost())
         + " per year; rules reach " + Amounts.format(proposal.rulesImpactShare()) + " % of the impact; third-party option: "
         + thirdParty + "; engineering alone suffices: " + (proposal.engineeringCanBuildUnaided() ? "yes" : "no")

@@ -49,11 +49,11 @@ public class TechnologyDecisionVariables implements SubmissionKind {
     String options = decision.options().stream()
         .map(option -> option.number() + ". " + option.name() + ": " + Amounts.format(option.yearlyCost()))
         .collect(Collectors.joining("; "));
-    process.setVariable("summary", "**Submitted by:** " + submitter + " · **Component:** " + decision.component()
-        + "\n\n**Problem:** " + decision.problem() + "\n\n"
-        + "**Options considered (yearly cost):** " + options + "\n\n"
-        + "**Recommendation:** " + decision.recommendation().label() + ", option " + recommended.number() + " ("
+    process.setVariable("summary", "Submitted by: " + submitter + " · Component: " + decision.component()
+        + "\n\nProblem: " + decision.problem() + "\n\n"
+        + "Options considered (yearly cost): " + options + "\n\n"
+        + "Recommendation: " + decision.recommendation().label() + ", option " + recommended.number() + " ("
         + recommended.name() + ")\n\n"
-        + "**Risks:** " + decision.risks());
+        + "Risks: " + decision.risks());
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
@@ -214,13 +215,24 @@ public class Tasklist implements AutoCloseable {
     waitForForm();
   }
 
+  /**
+   * Completes the open task and waits until Tasklist closed its form: until then the task list
+   * may still offer the completed task, and the next task opened would be that one again.
+   */
   public void complete() {
     click(By.cssSelector("button[ng-click='complete()']"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-form")));
   }
 
-  /** Text of the open task or start form, e.g. to read the screening findings. */
+  /**
+   * Text of the open task or start form with the values of its fields, e.g. to read the
+   * screening findings, which the forms show in disabled fields.
+   */
   public String formText() {
-    return waitForForm().getText();
+    WebElement form = waitForForm();
+    return form.getText() + "\n" + form.findElements(By.cssSelector("input, textarea")).stream()
+        .map(field -> field.getDomProperty("value")).filter(value -> value != null && !value.isBlank())
+        .collect(Collectors.joining("\n"));
   }
 
   public String currentTaskName() {
