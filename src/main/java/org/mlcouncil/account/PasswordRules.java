@@ -34,6 +34,11 @@ public final class PasswordRules {
 
   /** Whether the engine refused to save a user because of the password. */
   public static boolean isPolicyRefusal(Throwable exception) {
-    return exception instanceof ProcessEngineException && ENGINE_REFUSAL.equals(exception.getMessage());
+    return isPolicyRefusal(exception.getClass(), exception.getMessage());
+  }
+
+  /** The same for an exception known by its type and message, e.g. from a logged stack trace. */
+  public static boolean isPolicyRefusal(Class<?> type, String message) {
+    return ProcessEngineException.class.isAssignableFrom(type) && ENGINE_REFUSAL.equals(message);
   }
 }

@@ -4,7 +4,10 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.slf4j.Marker;
 
 /**
@@ -25,12 +28,23 @@ public class RefusalLogFilter extends TurboFilter {
     if (!level.isGreaterOrEqual(Level.WARN) || !CAMUNDA_EXCEPTION_LOGGERS.contains(logger.getName())) {
       return FilterReply.NEUTRAL;
     }
-    RuntimeException refusal = Refusals.find(thrown != null ? thrown : lastThrowable(params));
+    String refusal = refusal(thrown != null ? thrown : lastThrowable(params), format, params);
     if (refusal == null) {
       return FilterReply.NEUTRAL;
     }
-    logger.info("Refused: {}", refusal.getMessage());
+    logger.info("Refused: {}", refusal);
     return FilterReply.DENY;
+  }
+
+  /** Camunda's command context logs the exception; its REST API the stack trace, as the message. */
+  private static String refusal(Throwable thrown, String format, Object[] params) {
+    if (thrown != null) {
+      RuntimeException refusal = Refusals.find(thrown);
+      return refusal == null ? null : refusal.getMessage();
+    }
+    Stream<Object> texts = Stream.concat(Stream.of(format), params == null ? Stream.empty() : Arrays.stream(params));
+    return texts.filter(String.class::isInstance).map(text -> Refusals.findInStackTrace((String) text))
+        .filter(Objects::nonNull).findFirst().orElse(null);
   }
 
   /** SLF4J's convention, which Camunda's loggers follow: the throwable comes last among the arguments. */

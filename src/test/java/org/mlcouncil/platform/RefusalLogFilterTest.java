@@ -7,6 +7,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +27,12 @@ class RefusalLogFilterTest {
     context.addTurboFilter(filter);
     appender.start();
     context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
+  }
+
+  private static String stackTrace(Throwable exception) {
+    StringWriter text = new StringWriter();
+    exception.printStackTrace(new PrintWriter(text));
+    return text.toString();
   }
 
   @Test
@@ -49,6 +57,19 @@ class RefusalLogFilterTest {
       assertThat(event.getLevel()).isEqualTo(Level.ERROR);
       assertThat(event.getThrowableProxy().getMessage()).isEqualTo("database down");
     });
+  }
+
+  @Test
+  void aRefusalTheRestApiLogsAsTextIsOneLine() {
+    Logger rest = context.getLogger("org.camunda.bpm.engine.rest.exception");
+    rest.warn("ENGINE-REST-HTTP500 " + stackTrace(new ProcessEngineException("ENGINE-03051 listener failed",
+        new BadUserRequestException("Four-eyes rule: sarah is the proposer of MLP-1"))));
+    rest.warn("ENGINE-REST-HTTP500 " + stackTrace(new ProcessEngineException("database down")));
+
+    assertThat(appender.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.INFO, Level.WARN);
+    assertThat(appender.list.get(0).getFormattedMessage()).isEqualTo("Refused: Four-eyes rule: sarah is the proposer of MLP-1");
+    assertThat(appender.list.get(1).getFormattedMessage()).as("a failure keeps its stack trace")
+        .contains("database down").contains("\tat org.mlcouncil.platform.RefusalLogFilterTest");
   }
 
   @Test

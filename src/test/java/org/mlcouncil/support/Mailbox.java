@@ -12,6 +12,7 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ConcurrentModificationException;
 import java.util.List;
 
 /** What the test SMTP server received, filtered the way a reader looks at an inbox. */
@@ -27,13 +28,17 @@ public final class Mailbox {
     if (user == null) {
       return List.of();
     }
-    try {
-      return greenMail.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
-          .map(StoredMessage::getMimeMessage)
-          .filter(message -> subject(message).contains(subjectContains))
-          .toList();
-    } catch (FolderException e) {
-      throw new IllegalStateException("No inbox for " + address, e);
+    while (true) {
+      try {
+        return greenMail.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
+            .map(StoredMessage::getMimeMessage)
+            .filter(message -> subject(message).contains(subjectContains))
+            .toList();
+      } catch (FolderException e) {
+        throw new IllegalStateException("No inbox for " + address, e);
+      } catch (ConcurrentModificationException arriving) {
+        // GreenMail hands out the inbox's live list; a mail arrived while it was read: read again.
+      }
     }
   }
 
