@@ -5,7 +5,7 @@ import java.util.List;
 import org.mlcouncil.council.CouncilVote;
 import org.mlcouncil.platform.TextLimits;
 
-/** The agenda as a person reads it in the chair's meeting task (Markdown). */
+/** The agenda as a person reads it in the chair's meeting task: plain text, as the form shows it. */
 final class MeetingText {
 
   private MeetingText() {
@@ -31,7 +31,7 @@ final class MeetingText {
         String title = fitted.get(next++);
         List<String> votes = fitted.subList(next, next + item.votes().size());
         next += votes.size();
-        entries.add("**" + item.itemId() + "** (" + item.kind() + ") " + title + "  \n"
+        entries.add(item.itemId() + " (" + item.kind() + ") " + title + "\n"
             + item.votes().size() + " of " + item.voters().size() + " voted: "
             + (votes.isEmpty() ? "no votes yet" : String.join("; ", votes)));
       }

@@ -1,6 +1,8 @@
 package org.mlcouncil.platform;
 
 import java.util.List;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.mlcouncil.account.PasswordRules;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -11,7 +13,8 @@ import org.springframework.core.env.Profiles;
  *
  * <p>It runs before the application context exists, so an operator sees a single line naming
  * the variable to set instead of a bean-creation stack trace, and no admin user is ever created
- * with a guessable password.
+ * with a guessable password: the admin password must also meet the password policy, which the
+ * engine only enforces after it created the admin ({@code PasswordPolicyPlugin}).
  */
 public class RequiredProductionSettings implements EnvironmentPostProcessor {
 
@@ -28,10 +31,22 @@ public class RequiredProductionSettings implements EnvironmentPostProcessor {
         refuse("set the environment variable " + variable + " (required by the prod profile).");
       }
     }
+    if (!PasswordRules.allows(environment.getProperty("MLCOUNCIL_ADMIN_PASSWORD"), adminUser(environment))) {
+      refuse("MLCOUNCIL_ADMIN_PASSWORD does not meet the password policy: " + PasswordRules.DESCRIPTION + ".");
+    }
     // Not echoed: a JDBC URL may carry credentials.
     if (!environment.getProperty("MLCOUNCIL_DB_URL").startsWith("jdbc:postgresql:")) {
       refuse("MLCOUNCIL_DB_URL must be a PostgreSQL JDBC URL such as jdbc:postgresql://db:5432/mlcouncil.");
     }
+  }
+
+  /** The admin user as the starter will create it, for the policy's rule against user data in passwords. */
+  private static UserEntity adminUser(ConfigurableEnvironment environment) {
+    UserEntity admin = new UserEntity(environment.getProperty("camunda.bpm.admin-user.id"));
+    admin.setFirstName(environment.getProperty("camunda.bpm.admin-user.first-name"));
+    admin.setLastName(environment.getProperty("camunda.bpm.admin-user.last-name"));
+    admin.setEmail(environment.getProperty("camunda.bpm.admin-user.email"));
+    return admin;
   }
 
   private static void refuse(String reason) {

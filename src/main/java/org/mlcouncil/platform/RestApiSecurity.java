@@ -1,8 +1,13 @@
 package org.mlcouncil.platform;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.Filter;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.mlcouncil.account.OwnPasswordOnly;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,10 +15,13 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Puts the engine REST API and the platform's own API ({@code /api}) behind HTTP Basic
  * authentication. Without this filter Camunda's
- * REST API answers anyone, and authorization checks see no user at all.
+ * REST API answers anyone, and authorization checks see no user at all. Behind it, a user may
+ * verify only their own password; in front of it, every API answer gets its security headers.
  */
 @Configuration
 public class RestApiSecurity {
+
+  private static final int AUTHENTICATION_ORDER = 0;
 
   @Bean
   public FilterRegistrationBean<Filter> restApiAuthentication() {
@@ -24,6 +32,30 @@ public class RestApiSecurity {
     registration.addInitParameter(
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
+    registration.setOrder(AUTHENTICATION_ORDER);
+    return registration;
+  }
+
+  /** After authentication, which it needs to know who asks. */
+  @Bean
+  public FilterRegistrationBean<Filter> ownPasswordOnly(IdentityService identityService,
+                                                        ProcessEngineConfigurationImpl configuration,
+                                                        ObjectMapper json, CamundaBpmProperties camunda) {
+    String webappEngineApi = camunda.getWebapp().getApplicationPath() + "/api/engine/engine/";
+    FilterRegistrationBean<Filter> registration =
+        new FilterRegistrationBean<>(new OwnPasswordOnly(identityService, configuration, json, webappEngineApi));
+    registration.setName("own-password-only");
+    registration.addUrlPatterns("/engine-rest/identity/verify", webappEngineApi + "*");
+    registration.setOrder(AUTHENTICATION_ORDER + 1);
+    return registration;
+  }
+
+  @Bean
+  public FilterRegistrationBean<Filter> apiResponseHeaders() {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ApiResponseHeaders());
+    registration.setName("api-response-headers");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/*");
+    registration.setOrder(AUTHENTICATION_ORDER - 1);
     return registration;
   }
 }

@@ -71,15 +71,15 @@ public class ProposalVariables {
   private static String summary(Object proposer, Proposal proposal) {
     String thirdParty = proposal.thirdPartyOptionExists()
         ? Amounts.format(proposal.thirdPartyYearlyCost()) + " per year" : "none known";
-    String facts = "**Impact and cost:** " + Amounts.format(proposal.estimatedAnnualImpact()) + " per year; build "
+    String facts = "Impact and cost: " + Amounts.format(proposal.estimatedAnnualImpact()) + " per year; build "
         + Amounts.format(proposal.buildCost()) + "; maintenance " + Amounts.format(proposal.yearlyMaintenanceCost())
         + " per year; rules reach " + Amounts.format(proposal.rulesImpactShare()) + " % of the impact; third-party option: "
         + thirdParty + "; engineering alone suffices: " + (proposal.engineeringCanBuildUnaided() ? "yes" : "no")
         + "; biggest blocker: " + proposal.biggestBlocker().label() + "; ML platform: "
         + (proposal.platformComponents().isEmpty() ? "none" : String.join(", ", proposal.platformComponents()));
-    return TextLimits.summary(texts -> "**Pod:** " + proposal.pod() + " · **Proposer:** " + proposer
-        + " · **Technical lead:** " + proposal.technicalLead() + " · **Team:** " + String.join(", ", proposal.team())
-        + "\n\n**Business problem:** " + texts.get(0) + "\n\n**Proposed solution:** " + texts.get(1) + "\n\n" + facts,
+    return TextLimits.summary(texts -> "Pod: " + proposal.pod() + " · Proposer: " + proposer
+        + " · Technical lead: " + proposal.technicalLead() + " · Team: " + String.join(", ", proposal.team())
+        + "\n\nBusiness problem: " + texts.get(0) + "\n\nProposed solution: " + texts.get(1) + "\n\n" + facts,
         List.of(proposal.businessProblem(), proposal.proposedSolution()));
   }
 }

@@ -50,12 +50,20 @@ public class TechnologyDecisionVariables implements SubmissionKind {
     String options = decision.options().stream()
         .map(option -> option.number() + ". " + option.name() + ": " + Amounts.format(option.yearlyCost()))
         .collect(Collectors.joining("; "));
-    process.setVariable("summary", TextLimits.summary(texts -> "**Submitted by:** " + submitter
-        + " · **Component:** " + decision.component()
-        + "\n\n**Problem:** " + texts.get(0) + "\n\n"
-        + "**Options considered (yearly cost):** " + options + "\n\n"
-        + "**Recommendation:** " + decision.recommendation().label() + ", option " + recommended.number() + " ("
-        + recommended.name() + ")\n\n"
-        + "**Risks:** " + texts.get(1), List.of(decision.problem(), decision.risks())));
+    process.setVariable("summary", TextLimits.summary(texts -> "Submitted by: " + submitter
+        + " · Component: " + decision.component()
+        + "
+
+Problem: " + texts.get(0) + "
+
+"
+        + "Options considered (yearly cost): " + options + "
+
+"
+        + "Recommendation: " + decision.recommendation().label() + ", option " + recommended.number() + " ("
+        + recommended.name() + ")
+
+"
+        + "Risks: " + texts.get(1), List.of(decision.problem(), decision.risks())));
   }
 }

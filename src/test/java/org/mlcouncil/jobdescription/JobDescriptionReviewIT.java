@@ -66,7 +66,7 @@ class JobDescriptionReviewIT {
     assertThat(review.getBusinessKey()).isEqualTo(job.getBusinessKey());
     assertThat(runtimeService.getVariable(review.getId(), "itemKind")).isEqualTo("job description");
     assertThat(runtimeService.getVariable(review.getId(), "itemSummary").toString())
-        .contains("**Hiring manager:** paul").contains("**Track:** ML engineer").contains("**Level:** senior");
+        .contains("Hiring manager: paul").contains("Track: ML engineer").contains("Level: senior");
     assertThat(runtimeService.getVariable(review.getId(), "findingsSummary").toString()).contains("INFO JD_LENGTH_OK");
 
     council.decide(job, "approve");
@@ -128,7 +128,7 @@ class JobDescriptionReviewIT {
 
     awaitWaitingAt(job, "reviewByCouncil");
     assertThat(runtimeService.getVariable(council.reviewOf(job).getId(), "itemSummary").toString())
-        .contains("**Track:** ML infrastructure engineer").contains("**Level:** staff");
+        .contains("Track: ML infrastructure engineer").contains("Level: staff");
     council.decide(job, "approve");
     await().untilAsserted(() -> assertThat(job).isEnded().hasPassed("jobDescriptionApproved"));
     assertThat(historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(job.getId()).count())

@@ -28,6 +28,9 @@ class ProposalJourneyIT extends BrowserJourney {
   private static final Pattern TASKLIST_LINK = Pattern.compile("Open Tasklist: http://localhost:8080(\\S+)");
   private static final Pattern TASK_LINK = Pattern.compile("http://localhost:8080(/camunda/app/tasklist/default/#/\\?task=[\\w-]+)");
 
+  /** Markdown a proposer may type; the forms must not turn it into a link. */
+  private static final String DESIGN_LINK = "See [the design](https://design.example/ranking).";
+
   @Autowired HistoryService historyService;
   @Autowired TaskService taskService;
 
@@ -47,7 +50,9 @@ class ProposalJourneyIT extends BrowserJourney {
     tasklist.loginAs("sarah");
     tasklist.openFilter("Pod reviews");
     tasklist.openTask("Review proposal");
-    assertThat(tasklist.formText()).contains(title).contains("Screening findings").contains("ML_NEED_IN_BAND");
+    assertThat(tasklist.formText()).contains(title).contains("Screening findings").contains("ML_NEED_IN_BAND")
+        .as("Markdown a proposer typed shows as text").contains(DESIGN_LINK);
+    assertThat(tasklist.source()).doesNotContain("href=\"https://design.example");
     tasklist.screenshot("02-pod-lead-reads-findings");
     tasklist.logout();
     for (String lead : List.of("sarah", "sam", "sofia", "simon")) {
@@ -185,7 +190,8 @@ class ProposalJourneyIT extends BrowserJourney {
     tasklist.fillField("Title", title);
     tasklist.choose("Pod", "Search");
     tasklist.fillField("Business problem", "Search ranking ignores delivery time, so customers abandon slow restaurants.");
-    tasklist.fillField("Proposed solution", "A learning-to-rank model on the feature store, served by model serving.");
+    tasklist.fillField("Proposed solution", "A learning-to-rank model on the feature store, served by model serving. "
+        + DESIGN_LINK);
     tasklist.fillField("Estimated annual impact (USD per year)", "2000000");
     tasklist.fillField("Build cost (USD)", "300000");
     tasklist.fillField("Yearly maintenance cost (USD per year)", "100000");

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
@@ -231,9 +232,15 @@ public class Tasklist implements AutoCloseable {
     }
   }
 
-  /** Text of the open task or start form, e.g. to read the screening findings. */
+  /**
+   * Text of the open task or start form with the values of its fields, e.g. to read the
+   * screening findings, which the forms show in disabled fields.
+   */
   public String formText() {
-    return waitForForm().getText();
+    WebElement form = waitForForm();
+    return form.getText() + "\n" + form.findElements(By.cssSelector("input, textarea")).stream()
+        .map(field -> field.getDomProperty("value")).filter(value -> value != null && !value.isBlank())
+        .collect(Collectors.joining("\n"));
   }
 
   public String currentTaskName() {

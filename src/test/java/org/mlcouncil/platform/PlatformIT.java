@@ -112,6 +112,20 @@ class PlatformIT {
   }
 
   @Test
+  void apiAnswersAreNeitherSniffedNorCached() {
+    List<ResponseEntity<String>> answers = List.of(
+        rest.withBasicAuth("demo", "demo").getForEntity("/engine-rest/task/count", String.class),
+        rest.getForEntity("/engine-rest/task/count", String.class),
+        rest.getForEntity("/api/proposals", String.class),
+        rest.getForEntity("/actuator/health", String.class));
+    assertThat(answers).extracting(answer -> answer.getStatusCode().value()).containsExactly(200, 401, 401, 200);
+    assertThat(answers).allSatisfy(answer -> {
+      assertThat(answer.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+      assertThat(answer.getHeaders().getCacheControl()).isEqualTo("no-store");
+    });
+  }
+
+  @Test
   void tasklistAndHealthAreServed() {
     assertThat(rest.getForEntity("/camunda/app/tasklist/default/", String.class).getBody())
         .contains("Tasklist");

@@ -44,7 +44,7 @@ import org.yaml.snakeyaml.Yaml;
 class ProductionProfileIT {
 
   private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{(\\w+)(?::?[-?])([^}]*)}");
-  private static final String ADMIN_PASSWORD = "s3cret-" + UUID.randomUUID();
+  private static final String ADMIN_PASSWORD = "S3cret-" + UUID.randomUUID();
   private static final String DB_PASSWORD = "db-" + UUID.randomUUID();
   /** What the operator sets for the compose file's required variables (${VAR:?message}). */
   private static final Map<String, String> SECRETS = Map.of(
@@ -70,6 +70,7 @@ class ProductionProfileIT {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       MLCOUNCIL_ADMIN_PASSWORD |                  | set the environment variable MLCOUNCIL_ADMIN_PASSWORD (required by the prod profile).
+      MLCOUNCIL_ADMIN_PASSWORD | changeme         | MLCOUNCIL_ADMIN_PASSWORD does not meet the password policy: at least 10 characters with a lower-case letter, an upper-case letter, a digit and a special character, and without the user id, name or e-mail address.
       MLCOUNCIL_SMTP_HOST      |                  | set the environment variable MLCOUNCIL_SMTP_HOST (required by the prod profile).
       MLCOUNCIL_DB_URL         | jdbc:h2:mem:prod | MLCOUNCIL_DB_URL must be a PostgreSQL JDBC URL such as jdbc:postgresql://db:5432/mlcouncil.
       """)

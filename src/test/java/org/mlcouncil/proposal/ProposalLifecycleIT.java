@@ -82,7 +82,7 @@ class ProposalLifecycleIT {
     ProcessInstance council = councilReviewOf(proposal);
     assertThat(council.getBusinessKey()).isEqualTo(proposal.getBusinessKey());
     assertThat(runtimeService.getVariable(council.getId(), "itemSummary").toString())
-        .contains("**Technical lead:** paul").contains("rules reach 25 % of the impact");
+        .contains("Technical lead: paul").contains("rules reach 25 % of the impact");
 
     councilDecides(proposal, "approve");
 

@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Map;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -22,8 +23,12 @@ import org.mlcouncil.directory.Groups;
 import org.mlcouncil.support.ActingUser;
 import org.mlcouncil.support.FlowNodeCoverage;
 import org.mlcouncil.support.IntegrationTest;
+import org.mlcouncil.support.LogCapture;
 import org.mlcouncil.support.Mailbox;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /** The yearly rotation: nomination, composition check, admin confirmation, groups and open votes. */
 @IntegrationTest
@@ -36,6 +41,7 @@ class CouncilRotationIT {
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
   @Autowired ManagementService managementService;
+  @Autowired TestRestTemplate rest;
 
   /** Other test classes rely on the demo council: clara (chair), ines, marcus, nina. */
   @AfterEach
@@ -108,6 +114,36 @@ class CouncilRotationIT {
     complete("demo", task(rotation, "confirmCouncilRotation"), Map.of("rotationDecision", "confirm"));
     await().untilAsserted(() -> assertThat(scheduled).isEnded().hasPassed("rotationDone"));
     assertThat(members(Groups.COUNCIL)).containsExactlyInAnyOrderElementsOf(CouncilItems.COUNCIL);
+  }
+
+  @Test
+  void onlyAnExplicitConfirmationRotatesTheCouncilAndARefusalLogsOneLine() {
+    ProcessInstance rotation = ActingUser.as(identityService, "clara",
+        () -> runtimeService.startProcessInstanceByKey("council-rotation"));
+    complete("clara", task(rotation, "nominateCouncil"), Map.of("nominatedMembers", "marcus, priya, nina, ivan",
+        "nominatedChair", "priya"));
+    Task confirm = task(rotation, "confirmCouncilRotation");
+
+    List<ILoggingEvent> log;
+    ResponseEntity<Map> refused;
+    try (LogCapture capture = LogCapture.start()) {
+      refused = rest.withBasicAuth("demo", "demo").postForEntity("/engine-rest/task/" + confirm.getId() + "/complete",
+          Map.of("variables", Map.of("rotationDecision", Map.of("value", "yes"))), Map.class);
+      log = capture.events();
+    }
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().get("message")).isEqualTo("rotationDecision: choose confirm or send-back");
+    assertThat(members(Groups.COUNCIL)).containsExactlyInAnyOrderElementsOf(CouncilItems.COUNCIL);
+    assertThat(rotation).isWaitingAt("confirmCouncilRotation");
+    List<ILoggingEvent> aboutIt = log.stream().filter(event -> event.getFormattedMessage().contains("rotationDecision")
+        || event.getThrowableProxy() != null && String.valueOf(event.getThrowableProxy().getMessage()).contains("rotationDecision"))
+        .toList();
+    assertThat(aboutIt).as("one line, no stack trace").singleElement().satisfies(event -> {
+      assertThat(event.getThrowableProxy()).isNull();
+      assertThat(event.getFormattedMessage()).isEqualTo("Refused: rotationDecision: choose confirm or send-back");
+    });
+    runtimeService.deleteProcessInstance(rotation.getId(), "test over");
   }
 
   private void complete(String user, Task task, Map<String, Object> form) {
