@@ -52,12 +52,8 @@ public class JobDescriptionVariables implements SubmissionKind {
     interested.addAll(job.interestedPeople());
     process.setVariable("interested", new ArrayList<>(interested));
     process.setVariable("summary", TextLimits.summary(texts -> "Hiring manager: " + hiringManager
-        + " · Track: " + job.track().label() + " · Level: " + job.level() + " · Pod: " + job.pod() + "
-
-"
-        + "Job description: " + texts.get(0) + "
-
-"
+        + " · Track: " + job.track().label() + " · Level: " + job.level() + " · Pod: " + job.pod() + "\n\n"
+        + "Job description: " + texts.get(0) + "\n\n"
         + "Hiring process: " + texts.get(1), List.of(job.description(), job.hiringProcess())));
   }
 }

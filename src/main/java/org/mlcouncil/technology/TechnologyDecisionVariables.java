@@ -52,18 +52,10 @@ public class TechnologyDecisionVariables implements SubmissionKind {
         .collect(Collectors.joining("; "));
     process.setVariable("summary", TextLimits.summary(texts -> "Submitted by: " + submitter
         + " · Component: " + decision.component()
-        + "
-
-Problem: " + texts.get(0) + "
-
-"
-        + "Options considered (yearly cost): " + options + "
-
-"
+        + "\n\nProblem: " + texts.get(0) + "\n\n"
+        + "Options considered (yearly cost): " + options + "\n\n"
         + "Recommendation: " + decision.recommendation().label() + ", option " + recommended.number() + " ("
-        + recommended.name() + ")
-
-"
+        + recommended.name() + ")\n\n"
         + "Risks: " + texts.get(1), List.of(decision.problem(), decision.risks())));
   }
 }
