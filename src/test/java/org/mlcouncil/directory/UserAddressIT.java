@@ -34,7 +34,7 @@ class UserAddressIT {
     user.setFirstName("Ada");
     user.setLastName("Lovelace");
     user.setEmail(userId + "@mlcouncil.example");
-    user.setPassword("demo");
+    user.setPassword("Address-Check-2026!");
     identityService.saveUser(user);
   }
 
@@ -63,7 +63,7 @@ class UserAddressIT {
     String other = "bob" + UUID.randomUUID().toString().substring(0, 8);
     ResponseEntity<String> refused = rest.withBasicAuth("demo", "demo").postForEntity("/engine-rest/user/create",
         Map.of("profile", Map.of("id", other, "firstName", "Bob", "lastName", "Bad", "email", "bob@evil.example>"),
-            "credentials", Map.of("password", "demo")), String.class);
+            "credentials", Map.of("password", "Address-Check-2026!")), String.class);
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody()).contains("email: 'bob@evil.example>' is not a valid e-mail address");
@@ -83,7 +83,7 @@ class UserAddressIT {
   }
 
   private ResponseEntity<String> updateProfile(String email) {
-    return rest.withBasicAuth(userId, "demo").exchange("/engine-rest/user/" + userId + "/profile", HttpMethod.PUT,
+    return rest.withBasicAuth(userId, "Address-Check-2026!").exchange("/engine-rest/user/" + userId + "/profile", HttpMethod.PUT,
         new HttpEntity<>(Map.of("id", userId, "firstName", "Ada", "lastName", "Lovelace", "email", email)), String.class);
   }
 

@@ -231,7 +231,7 @@ class IntegrityAttackIT {
     client.status("sarah", POST, "/task/" + review.getId() + "/claim", "{\"userId\":\"sarah\"}");
     String approval = "\"decision\":{\"value\":\"approve\"},\"businessProblemScore\":{\"value\":\"4\"},"
         + "\"prioritisationScore\":{\"value\":\"4\"},\"impactCostScore\":{\"value\":\"4\"}";
-    for (String forged : List.of("podReviews", "title", "interested", "councilDecision", "technicalLead", "proposer")) {
+    for (String forged : List.of("podReviews", "interested", "councilDecision", "proposer", "decisionOfAnotherLead")) {
       attempts.put("pod review also sets " + forged, client.status("sarah", POST, "/task/" + review.getId() + "/complete",
           "{\"variables\":{" + approval + "," + quote(forged) + ":{\"value\":\"forged\"}}}"));
     }
@@ -242,14 +242,21 @@ class IntegrityAttackIT {
     long accepted = attempts.values().stream().filter(status -> status < 300).count();
     SECTIONS.put("Vote and review forgery (HTTP status of each attempt)", attempts.entrySet().stream()
         .map(entry -> "- " + entry.getKey() + ": " + entry.getValue()).collect(Collectors.joining("\n"))
+        + "\n- read-only fields echoed with forged values (title, technicalLead): dropped, the values stay as proposed"
         + "\n- then marcus's honest vote: " + honest + "; votes recorded: "
         + votes.stream().map(CouncilVote::voter).toList() + "\n");
     COUNTS.put("forged votes and reviews accepted", (int) accepted);
     assertThat(attempts).allSatisfy((attempt, status) -> assertThat(status).as(attempt).isBetween(400, 499));
     assertThat(honest).isEqualTo(204);
     assertThat(votes).extracting(CouncilVote::voter).containsExactly("marcus");
-    assertThat(runtimeService.getVariable(proposal, "title")).isEqualTo("Forgery target");
     assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).as("the review is still open").isEqualTo(1);
+
+    // The form shows the title and the lead read-only; Tasklist sends such fields back, and they are dropped.
+    int echoed = client.status("sarah", POST, "/task/" + review.getId() + "/complete",
+        "{\"variables\":{" + approval + ",\"title\":{\"value\":\"forged\"},\"technicalLead\":{\"value\":\"sarah\"}}}");
+    assertThat(echoed).isEqualTo(204);
+    assertThat(runtimeService.getVariable(proposal, "title")).isEqualTo("Forgery target");
+    assertThat(runtimeService.getVariable(proposal, "technicalLead")).isEqualTo("paul");
   }
 
   @Test

@@ -174,7 +174,7 @@ class JobDescriptionReviewIT {
     ProcessInstance review = council.reviewOf(job);
     assertThat(runtimeService.getVariable(review.getId(), "itemSummary").toString())
         .hasSizeLessThanOrEqualTo(TextLimits.SUMMARY)
-        .contains("**Job description:** Description qualité", "[…]", "**Hiring process:** Hiring qualité");
+        .contains("Job description: Description qualité", "[…]", "Hiring process: Hiring qualité");
     assertThat(runtimeService.getVariable(review.getId(), "findingsSummary").toString()).contains("JD_VERY_LONG");
     assertThat(runtimeService.getVariable(job.getId(), "description")).isEqualTo(variables.get("description"));
     assertThat(runtimeService.createIncidentQuery().processInstanceId(job.getId()).count()).isZero();

@@ -157,8 +157,8 @@ class ProposalLifecycleIT {
     awaitWaitingAt(proposal, "reviewProposal");
     assertThat(runtimeService.getVariable(proposal.getId(), "businessProblem")).isEqualTo(variables.get("businessProblem"));
     assertThat(runtimeService.getVariable(proposal.getId(), "summary").toString())
-        .hasSizeLessThanOrEqualTo(TextLimits.SUMMARY).contains("**Business problem:** Problem qualité", "[…]",
-            "**Proposed solution:** Solution qualité", "rules reach 25 % of the impact");
+        .hasSizeLessThanOrEqualTo(TextLimits.SUMMARY).contains("Business problem: Problem qualité", "[…]",
+            "Proposed solution: Solution qualité", "rules reach 25 % of the impact");
 
     Task sam = taskFor(proposal, "pod-search-em");
     ActingUser.as(identityService, "sam", () -> taskService.claim(sam.getId(), "sam"));
@@ -197,8 +197,8 @@ class ProposalLifecycleIT {
         "/engine-rest/process-definition/key/ml-proposal/start", Map.of("variables", variables), String.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getBody()).contains("pod: must be at most 100 characters (got 1000000)")
-        .contains("technicalLead: must be at most 2000 characters (got 1000000)").hasSizeLessThan(1000);
+    assertThat(response.getBody()).contains("pod: must be at most 4000 characters (got 1000000)")
+        .contains("technicalLead: must be at most 100 characters (got 1000000)").hasSizeLessThan(1000);
 
     Map<String, Object> unknown = restVariables(title("Huge unknown value"));
     unknown.put("notAField", Map.of("value", "u".repeat(1_000_000)));
