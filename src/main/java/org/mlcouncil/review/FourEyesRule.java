@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task listener ({@code assignment} and {@code complete}) that keeps the proposer and the
- * technical lead away from reviewing their own proposal. It runs in the engine, so it holds
- * for Tasklist, the REST API and any other client alike.
+ * technical lead away from reviewing their own proposal, and the submitter of a process
+ * deployment away from approving it. It runs in the engine, so it holds for Tasklist, the REST
+ * API and any other client alike.
  */
 @Component("fourEyes")
 public class FourEyesRule implements TaskListener {
@@ -30,6 +31,8 @@ public class FourEyesRule implements TaskListener {
       role = "proposer";
     } else if (user.equals(task.getVariable("technicalLead"))) {
       role = "technical lead";
+    } else if (user.equals(task.getVariable("submitter"))) {
+      role = "submitter";
     }
     if (role != null) {
       throw new FourEyesViolation("Four-eyes rule: " + user + " is the " + role + " of "
