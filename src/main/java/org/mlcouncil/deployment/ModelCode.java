@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 final class ModelCode {
 
   private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{[^}]*}");
-  private static final Pattern CLASS_OR_RESOURCE = Pattern.compile("\\b\\w+:(class|resource)\\s*=\\s*\"([^\"]*)\"");
+  private static final Pattern CLASS_OR_RESOURCE = Pattern.compile("\\b(?:\\w+:)?(class|resource)\\s*=\\s*\"([^\"]*)\"");
   private static final Pattern SCRIPT = Pattern.compile("<(?:\\w+:)?script\\b[^>]*>(.*?)</(?:\\w+:)?script>",
       Pattern.DOTALL);
   private static final int MAX_SCRIPT = 300;

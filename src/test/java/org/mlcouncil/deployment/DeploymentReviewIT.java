@@ -102,15 +102,21 @@ class DeploymentReviewIT {
   }
 
   @Test
-  void reviewerSeesTheCodeAChangeAddsAndARejectionDeploysNothing() {
-    String businessKey = (String) EngineRest.deploy(rest, "olivia", "review-probe-rejected",
-            Map.of("review-probe-rejected.bpmn", model("review-probe-rejected", ESCALATION),
-                "review-probe-rejected.form", "{\"components\": []}".getBytes(StandardCharsets.UTF_8)))
+  void reviewerSeesTheCodeAChangeAddsAndARejectionDeploysNothing() throws Exception {
+    long mailCheckVersions = definitions("platform-mail-check").size();
+    String changed = new ClassPathResource("bpmn/platform-mail-check.bpmn").getContentAsString(StandardCharsets.UTF_8)
+        .replace("camunda:delegateExpression=\"${sendMail}\"", "camunda:expression=\"" + ESCALATION + "\"");
+    String businessKey = (String) EngineRest.deploy(rest, "olivia", "platform-mail-check",
+            Map.of("platform-mail-check.bpmn", changed.getBytes(StandardCharsets.UTF_8),
+                "review-probe.form", "{\"components\": []}".getBytes(StandardCharsets.UTF_8)))
         .getBody().get("businessKey");
     ProcessInstance review = review(businessKey);
     String summary = (String) runtimeService.getVariable(review.getId(), "changeSummary");
-    assertThat(summary).contains("- review-probe-rejected.bpmn: NEW").contains("- review-probe-rejected.form: NEW")
-        .contains("Code not in the deployed version:").contains(ESCALATION);
+    assertThat(summary)
+        .contains("- platform-mail-check.bpmn: CHANGED").contains("/bpmn/platform-mail-check.bpmn)")
+        .contains("- review-probe.form: NEW")
+        .contains("Code not in the deployed version:\n    " + ESCALATION + "\n")
+        .doesNotContain("${sendMail.retryCycle}");
     Task task = awaitReviewTask(review);
 
     ResponseEntity<String> withoutReason = complete("demo", task, Map.of("deploymentDecision", "reject"));
@@ -120,9 +126,9 @@ class DeploymentReviewIT {
         "reviewComment", "It makes olivia an administrator.")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
     await().untilAsserted(() -> assertThat(review).isEnded().hasPassed("deploymentRejected"));
-    assertThat(definitions("review-probe-rejected")).isEmpty();
+    assertThat(definitions("platform-mail-check")).hasSize((int) mailCheckVersions);
     String rejection = Mailbox.text(Mailbox.awaitOne("olivia@mlcouncil.example",
-        "Deployment rejected: review-probe-rejected (" + businessKey + ")"));
+        "Deployment rejected: platform-mail-check (" + businessKey + ")"));
     assertThat(rejection).contains("rejected by demo").contains("Reason: It makes olivia an administrator.");
   }
 
@@ -143,7 +149,7 @@ class DeploymentReviewIT {
   }
 
   @Test
-  void othersAreRefusedAndUnchangedOrOversizedDeploymentsAreNotReviewed() throws Exception {
+  void othersAreRefusedAndUnchangedBrokenOrOversizedDeploymentsAreNotReviewed() throws Exception {
     ResponseEntity<Map<String, Object>> practitioner = EngineRest.deploy(rest, "paul", "review-probe-paul",
         Map.of("review-probe-paul.bpmn", model("review-probe-paul", "")));
     assertThat(practitioner.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -155,6 +161,11 @@ class DeploymentReviewIT {
         Map.of("platform-mail-check.bpmn", shipped));
     assertThat(unchanged.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) unchanged.getBody().get("message")).startsWith("Nothing to review");
+
+    ResponseEntity<Map<String, Object>> broken = EngineRest.deploy(rest, "olivia", "broken",
+        Map.of("broken.bpmn", "<not-bpmn/>".getBytes(StandardCharsets.UTF_8)));
+    assertThat(broken.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) broken.getBody().get("message")).startsWith("broken.bpmn is no valid BPMN model");
 
     ResponseEntity<Map<String, Object>> oversized = EngineRest.deploy(rest, "olivia", "huge",
         Map.of("huge.bpmn", new byte[DeploymentReviewFilter.MAX_BYTES]));
