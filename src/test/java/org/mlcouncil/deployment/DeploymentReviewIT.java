@@ -52,7 +52,7 @@ class DeploymentReviewIT {
   @Test
   void processOwnersDeploymentWaitsForASecondProcessOwnerWhoApprovesIt() {
     ResponseEntity<Map<String, Object>> submitted = EngineRest.deploy(rest, "olivia", "review-probe-approved",
-        Map.of("review-probe-approved.bpmn", model("review-probe-approved", "")));
+        Map.of("review-probe-approved.bpmn", DeploymentData.model("review-probe-approved", "")));
 
     assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     String businessKey = (String) submitted.getBody().get("businessKey");
@@ -135,7 +135,7 @@ class DeploymentReviewIT {
   @Test
   void administratorDeploysDirectlyAndTheDeploymentIsRecorded() {
     ResponseEntity<Map<String, Object>> deployed = EngineRest.deploy(rest, "demo", "review-probe-direct",
-        Map.of("review-probe-direct.bpmn", model("review-probe-direct", "")));
+        Map.of("review-probe-direct.bpmn", DeploymentData.model("review-probe-direct", "")));
 
     assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(definitions("review-probe-direct")).hasSize(1);
@@ -151,7 +151,7 @@ class DeploymentReviewIT {
   @Test
   void othersAreRefusedAndUnchangedBrokenOrOversizedDeploymentsAreNotReviewed() throws Exception {
     ResponseEntity<Map<String, Object>> practitioner = EngineRest.deploy(rest, "paul", "review-probe-paul",
-        Map.of("review-probe-paul.bpmn", model("review-probe-paul", "")));
+        Map.of("review-probe-paul.bpmn", DeploymentData.model("review-probe-paul", "")));
     assertThat(practitioner.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat((String) practitioner.getBody().get("message")).contains("paul may not deploy");
     assertThat(definitions("review-probe-paul")).isEmpty();
@@ -203,19 +203,5 @@ class DeploymentReviewIT {
 
   private ResponseEntity<String> post(String user, String path, Object body) {
     return rest.withBasicAuth(user, "demo").postForEntity(path, body, String.class);
-  }
-
-  /** A minimal executable model; {@code expression} becomes a service task's expression when given. */
-  private static byte[] model(String processId, String expression) {
-    String flow = expression.isEmpty()
-        ? "<bpmn:endEvent id=\"done\" />"
-        : "<bpmn:serviceTask id=\"act\" camunda:expression=\"" + expression + "\" /><bpmn:endEvent id=\"done\" />";
-    return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-        + "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
-        + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" id=\"Definitions_" + processId + "\""
-        + " targetNamespace=\"http://mlcouncil.org/bpmn\">"
-        + "<bpmn:process id=\"" + processId + "\" isExecutable=\"true\" camunda:historyTimeToLive=\"P1D\">"
-        + "<bpmn:startEvent id=\"start\" />" + flow + "</bpmn:process></bpmn:definitions>")
-        .getBytes(StandardCharsets.UTF_8);
   }
 }
