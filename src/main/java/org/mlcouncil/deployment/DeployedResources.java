@@ -51,7 +51,7 @@ public class DeployedResources {
   }
 
   private Deployed current(ProposedResource resource) {
-    if (resource.name().endsWith(".bpmn") || resource.name().endsWith(".bpmn20.xml")) {
+    if (resource.isBpmn()) {
       for (String processKey : processKeys(resource)) {
         ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
             .processDefinitionKey(processKey).latestVersion().singleResult();

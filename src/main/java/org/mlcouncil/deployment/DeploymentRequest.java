@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.mapper.MultipartFormData;
@@ -26,7 +27,7 @@ public record DeploymentRequest(String name, List<ProposedResource> resources) {
       "deployment-activation-time", "tenant-id", "enable-duplicate-filtering", "deploy-changed-only");
 
   public static DeploymentRequest parse(byte[] body, String contentType) {
-    if (contentType == null || !contentType.toLowerCase().startsWith("multipart/form-data")) {
+    if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
       throw new DeploymentRefusal(400, "A deployment is a multipart/form-data upload of its resources");
     }
     MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
@@ -55,7 +56,8 @@ public record DeploymentRequest(String name, List<ProposedResource> resources) {
     }
     FormPart name = form.getNamedPart("deployment-name");
     // One line: the name reaches the log and mail subjects.
-    String deploymentName = name == null ? "" : name.getTextContent().replaceAll("\\s+", " ").strip();
+    String deploymentName = name == null || name.getTextContent() == null ? ""
+        : name.getTextContent().replaceAll("\\s+", " ").strip();
     return new DeploymentRequest(deploymentName, List.copyOf(resources));
   }
 }

@@ -19,8 +19,12 @@ public record ProposedResource(String name, byte[] bytes) {
   /** Models are executable: their expressions, classes and scripts run with the engine's rights. */
   public boolean isModel() {
     String lower = name.toLowerCase(Locale.ROOT);
-    return lower.endsWith(".bpmn") || lower.endsWith(".bpmn20.xml") || lower.endsWith(".dmn")
-        || lower.endsWith(".dmn11.xml");
+    return isBpmn() || lower.endsWith(".dmn") || lower.endsWith(".dmn11.xml");
+  }
+
+  public boolean isBpmn() {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".bpmn") || lower.endsWith(".bpmn20.xml");
   }
 
   public String text() {
