@@ -172,8 +172,10 @@ class CouncilReviewIT {
     managementService.executeJob(timer(review, "voteOverdue"));
     Mailbox.awaitOne("marcus@mlcouncil.example", subject);
     assertThat(Mailbox.messages("clara@mlcouncil.example", subject)).isEmpty();
+    awaitRemindersEnded(review, 1);
     managementService.executeJob(timer(review, "meetingApproaching"));
     await().until(() -> Mailbox.messages("nina@mlcouncil.example", subject).size() == 2);
+    awaitRemindersEnded(review, 2);
 
     items.vote(review, "marcus", "reject", "Too early.");
     items.vote(review, "nina", "approve", null);
@@ -228,5 +230,14 @@ class CouncilReviewIT {
 
   private static void awaitWaitingAt(ProcessInstance instance, String activity) {
     await().untilAsserted(() -> assertThat(instance).isWaitingAt(activity));
+  }
+
+  /**
+   * A reminder mail is out before the job after it ends the reminder path; a vote or another
+   * timer on the same instance meanwhile would race it (optimistic locking).
+   */
+  private void awaitRemindersEnded(ProcessInstance review, int count) {
+    await().until(() -> historyService.createHistoricActivityInstanceQuery().processInstanceId(review.getId())
+        .activityId("votersReminded").finished().count() == count);
   }
 }
