@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +44,12 @@ public class JsonVariables {
   }
 
   public void write(VariableScope scope, String name, Object value) {
-    scope.setVariable(name, SpinValues.jsonValue(toJson(value)).create());
+    scope.setVariable(name, value(value));
+  }
+
+  /** The value as a JSON variable, e.g. among the variables a process starts with. */
+  public JsonValue value(Object value) {
+    return SpinValues.jsonValue(toJson(value)).create();
   }
 
   /** A JSON value turned into plain maps and lists, e.g. for a mail template. */

@@ -11,6 +11,7 @@ import org.mlcouncil.account.OwnPasswordOnly;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * Puts the engine REST API and the platform's own API ({@code /api}) behind HTTP Basic
@@ -21,13 +22,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class RestApiSecurity {
 
-  private static final int AUTHENTICATION_ORDER = 0;
+  /** Filters that act on the authenticated user (e.g. the deployment review) come after this one. */
+  public static final int AUTHENTICATION_ORDER = Ordered.LOWEST_PRECEDENCE - 100;
 
   @Bean
   public FilterRegistrationBean<Filter> restApiAuthentication() {
     FilterRegistrationBean<Filter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("camunda-rest-basic-auth");
+    registration.setOrder(AUTHENTICATION_ORDER);
     registration.addUrlPatterns("/engine-rest/*", "/api/*");
     registration.addInitParameter(
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,

@@ -8,13 +8,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task listener ({@code assignment} and {@code complete}) that keeps the proposer and the
- * technical lead away from reviewing their own item. It runs in the engine, so it holds for
- * Tasklist, the REST API and any other client alike, at claim, assignment, delegation (each sets
- * the assignee) and completion.
+ * technical lead away from reviewing their own item, and the submitter of a process deployment
+ * away from approving it. It runs in the engine, so it holds for Tasklist, the REST API and any
+ * other client alike, at claim, assignment, delegation (each sets the assignee) and completion.
  *
- * <p>Who proposed and who leads are read from the process instance itself, where the intake (or
- * the calling process) recorded them; a variable of the same name on the task or an inner scope
- * would otherwise shadow them.
+ * <p>Who proposed, who leads and who submitted are read from the process instance itself, where
+ * the process recorded them; a variable of the same name on the task or an inner scope would
+ * otherwise shadow them.
  */
 @Component("fourEyes")
 public class FourEyesRule implements TaskListener {
@@ -37,6 +37,8 @@ public class FourEyesRule implements TaskListener {
       role = "proposer";
     } else if (user.equals(item.getVariableLocal("technicalLead"))) {
       role = "technical lead";
+    } else if (user.equals(item.getVariableLocal("submitter"))) {
+      role = "submitter";
     }
     if (role != null) {
       throw new FourEyesViolation("Four-eyes rule: " + user + " is the " + role + " of "

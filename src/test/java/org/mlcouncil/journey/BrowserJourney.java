@@ -2,6 +2,7 @@ package org.mlcouncil.journey;
 
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -71,7 +72,8 @@ abstract class BrowserJourney {
    * says, logs in and takes up "Run ML Review". Returns the meeting's id.
    */
   String chairOpensMlReview(List<ProcessInstance> reviews) {
-    await().until(() -> reviews.stream().allMatch(review -> runtimeService.createExecutionQuery()
+    // The last vote's continuation is a job: on a loaded machine it may take longer than Awaitility's default.
+    await().atMost(Duration.ofSeconds(30)).until(() -> reviews.stream().allMatch(review -> runtimeService.createExecutionQuery()
         .processInstanceId(review.getId()).activityId("awaitMlReview").count() == 1));
     rest.withBasicAuth("clara", "demo").postForEntity("/engine-rest/message",
         Map.of("messageName", "MlReviewRequested"), String.class);

@@ -298,15 +298,22 @@ public class Tasklist implements AutoCloseable {
   }
 
   private void click(By locator) {
-    // Tasklist's notifications ("task completed") overlay the buttons for a few seconds: try again.
-    wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class).until(driver -> {
+    wait.ignoring(StaleElementReferenceException.class).until(driver -> {
       WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(driver);
       if (element == null) {
         return false;
       }
       ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-      element.click();
-      return true;
+      try {
+        element.click();
+        return true;
+      } catch (ElementClickInterceptedException covered) {
+        // Tasklist's notifications overlay the buttons: "task completed" for a few seconds, and until
+        // closed "the task does not exist anymore" about a task the list showed a moment before.
+        ((JavascriptExecutor) driver).executeScript(
+            "document.querySelectorAll('.page-notifications .close').forEach(close => close.click());");
+        return false;
+      }
     });
   }
 

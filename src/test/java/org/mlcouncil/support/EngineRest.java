@@ -7,13 +7,21 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /** Calls to Camunda's REST API as an external client makes them, with HTTP Basic authentication. */
 public final class EngineRest {
 
   private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
+  };
+  private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
   };
 
   private EngineRest() {
@@ -59,5 +67,24 @@ public final class EngineRest {
       json.put(name, typed);
     });
     return json;
+  }
+
+  /** {@code POST /deployment/create} as Camunda Modeler sends it: the resources as files, by name. */
+  public static ResponseEntity<Map<String, Object>> deploy(TestRestTemplate rest, String user, String deploymentName,
+                                                          Map<String, byte[]> resources) {
+    MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+    form.add("deployment-name", deploymentName);
+    form.add("deployment-source", "Camunda Modeler");
+    form.add("enable-duplicate-filtering", "true");
+    resources.forEach((name, bytes) -> form.add(name, new ByteArrayResource(bytes) {
+      @Override
+      public String getFilename() {
+        return name;
+      }
+    }));
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return rest.withBasicAuth(user, "demo").exchange("/engine-rest/deployment/create", HttpMethod.POST,
+        new HttpEntity<>(form, headers), MAP);
   }
 }
