@@ -34,7 +34,7 @@ class DeploymentReviewJourneyIT extends BrowserJourney {
 
     tasklist.loginAs("oscar");
     tasklist.openUrl("http://localhost:" + port + link.group(1));
-    assertThat(tasklist.formText()).contains("Review process deployment review-probe-journey")
+    assertThat(tasklist.formText()).contains("Review process deployment").contains("review-probe-journey")
         .contains("Submitted by olivia").contains("- review-probe-journey.bpmn: NEW").contains("SHA-256");
     tasklist.claim();
     tasklist.choose("Your decision", "Approve: deploy it now");

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class FormsShowUserTextAsTextTest {
 
   /** Business keys, kinds, user ids from the directory, validated choices and numbers. */
-  private static final Set<String> PLATFORM_VALUES = Set.of("businessKey", "meetingId", "itemId", "itemKind",
+  private static final Set<String> PLATFORM_VALUES = Set.of("businessKey", "meetingId", "itemId", "itemKind", "submitter",
       "currentMembers", "currentChair", "proposer", "pod", "biggestBlocker", "estimatedAnnualImpact", "buildCost",
       "yearlyMaintenanceCost", "rulesImpactShare");
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{(.*?)}}");
