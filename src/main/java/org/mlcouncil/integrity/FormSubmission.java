@@ -71,7 +71,8 @@ final class FormSubmission {
       }
     }
     if (!unknown.isEmpty()) {
-      problems.add(0, abbreviate(String.join(", ", unknown), 200) + ": not fields of " + what + " (form '"
+      problems.add(0, abbreviate(String.join(", ", unknown), 200) + (unknown.size() == 1 ? ": not a field of " : ": not fields of ")
+          + what + " (form '"
           + form.formId() + "' has " + (form.editable().isEmpty() ? "no fields" : String.join(", ", form.editable().keySet())) + ")");
     }
     if (!problems.isEmpty()) {

@@ -216,7 +216,7 @@ class ProposalLifecycleIT {
     ResponseEntity<Map> forged = rest.withBasicAuth("paul", "demo").postForEntity(
         "/engine-rest/process-definition/key/ml-proposal/start", Map.of("variables", variables), Map.class);
     assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(forged.getBody().get("message").toString()).startsWith("proposer: not fields of the start form");
+    assertThat(forged.getBody().get("message").toString()).startsWith("proposer: not a field of the start form");
 
     variables.remove("proposer");
     ResponseEntity<Map> response = rest.withBasicAuth("paul", "demo").postForEntity(
