@@ -33,6 +33,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mlcouncil.council.CouncilItems;
@@ -40,6 +41,7 @@ import org.mlcouncil.council.CouncilVote;
 import org.mlcouncil.council.CouncilTally;
 import org.mlcouncil.proposal.ProposalData;
 import org.mlcouncil.support.ActingUser;
+import org.mlcouncil.support.AsyncWork;
 import org.mlcouncil.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -79,6 +81,11 @@ class IntegrityAttackIT {
   void setUp() {
     client = new HostileClient(rest);
     council = new CouncilItems(runtimeService, taskService, identityService);
+  }
+
+  @AfterEach
+  void letAsynchronousStepsFinish() {
+    AsyncWork.awaitDone(managementService);
   }
 
   @Test

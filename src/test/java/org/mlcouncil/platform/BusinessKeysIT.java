@@ -1,9 +1,7 @@
 package org.mlcouncil.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +17,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.mlcouncil.proposal.ProposalData;
+import org.mlcouncil.support.AsyncWork;
 import org.mlcouncil.support.EngineRest;
 import org.mlcouncil.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,9 +53,7 @@ class BusinessKeysIT {
       keys.add(historyService.createHistoricProcessInstanceQuery().processInstanceId(id).singleResult().getBusinessKey());
     }
     clients.shutdown();
-    // Let their screening and mail steps finish before the next test looks at the engine.
-    await().atMost(Duration.ofMinutes(2))
-        .until(() -> managementService.createJobQuery().messages().executable().count() == 0);
+    AsyncWork.awaitDone(managementService);
 
     assertThat(keys).hasSize(submissions).doesNotHaveDuplicates().allMatch(key -> key.matches("MLP-\\d{4}-\\d{4,}"));
   }
