@@ -116,7 +116,7 @@ class IntegrityAttackIT {
             user -> client.status(user, DELETE, "/process-instance/" + scratchProposal(), null)),
         new Action("execute a timer job", Set.of("demo"),
             user -> client.status(user, POST, "/job/" + timerOf(scratchProposal()) + "/execute", null)),
-        new Action("deploy a process model directly", Set.of("demo"),
+        new Action("deploy a process model unreviewed (a deployment exists at once)", Set.of("demo"),
             user -> deploysDirectly(user) ? 200 : 403),
         new Action("join a group (ml-council)", Set.of("demo"),
             user -> joinCouncil(user)),
