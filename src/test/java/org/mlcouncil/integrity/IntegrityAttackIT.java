@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -467,8 +467,9 @@ class IntegrityAttackIT {
   private int discard(ResponseEntity<String> response) {
     if (response.getStatusCode().is2xxSuccessful()) {
       String id = started(response);
-      // Its mail jobs may be running: try again until the engine lets go of the instance.
-      await().ignoreException(OptimisticLockingException.class).until(() -> {
+      // Its jobs may be running (an optimistic lock or a database deadlock): try again until the
+      // engine lets go of the instance.
+      await().ignoreExceptionsInstanceOf(ProcessEngineException.class).until(() -> {
         runtimeService.deleteProcessInstanceIfExists(id, "attack suite", true, true, true, true);
         return true;
       });
