@@ -14,14 +14,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.mlcouncil.platform.Administrators;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -38,15 +36,15 @@ public class OwnPasswordOnly extends OncePerRequestFilter {
   private static final String VERIFY = "/identity/verify";
 
   private final IdentityService identityService;
-  private final ProcessEngineConfigurationImpl configuration;
+  private final Administrators administrators;
   private final ObjectMapper json;
   private final String webappEngineApi;
 
   /** @param webappEngineApi where the webapps serve the engine's REST API, e.g. {@code /camunda/api/engine/engine/} */
-  public OwnPasswordOnly(IdentityService identityService, ProcessEngineConfigurationImpl configuration,
+  public OwnPasswordOnly(IdentityService identityService, Administrators administrators,
                          ObjectMapper json, String webappEngineApi) {
     this.identityService = identityService;
-    this.configuration = configuration;
+    this.administrators = administrators;
     this.json = json;
     this.webappEngineApi = webappEngineApi;
   }
@@ -61,7 +59,7 @@ public class OwnPasswordOnly extends OncePerRequestFilter {
       throws ServletException, IOException {
     byte[] body = request.getInputStream().readAllBytes();
     Authentication caller = caller(request);
-    if (caller != null && (caller.getUserId().equals(username(body)) || isAdmin(caller))) {
+    if (caller != null && (caller.getUserId().equals(username(body)) || administrators.include(caller))) {
       chain.doFilter(new ReadBody(request, body), response);
       return;
     }
@@ -91,12 +89,6 @@ public class OwnPasswordOnly extends OncePerRequestFilter {
     } catch (IOException unreadable) {
       return null;
     }
-  }
-
-  private boolean isAdmin(Authentication caller) {
-    List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-    return configuration.getAdminUsers() != null && configuration.getAdminUsers().contains(caller.getUserId())
-        || configuration.getAdminGroups() != null && !Collections.disjoint(configuration.getAdminGroups(), groups);
   }
 
   /** The request with its body, which this filter already read, to read again. */

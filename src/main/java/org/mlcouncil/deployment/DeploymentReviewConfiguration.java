@@ -2,6 +2,7 @@ package org.mlcouncil.deployment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
+import org.mlcouncil.platform.Administrators;
 import org.mlcouncil.platform.RestApiSecurity;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -15,9 +16,9 @@ public class DeploymentReviewConfiguration {
 
   @Bean
   public FilterRegistrationBean<DeploymentReviewFilter> deploymentReviewFilter(
-      IdentityService identityService, DeploymentReviews reviews, ObjectMapper mapper) {
+      IdentityService identityService, Administrators administrators, DeploymentReviews reviews, ObjectMapper mapper) {
     FilterRegistrationBean<DeploymentReviewFilter> registration =
-        new FilterRegistrationBean<>(new DeploymentReviewFilter(identityService, reviews, mapper));
+        new FilterRegistrationBean<>(new DeploymentReviewFilter(identityService, administrators, reviews, mapper));
     registration.setName("deployment-review");
     registration.addUrlPatterns(DEPLOYMENT_CREATE);
     registration.setOrder(RestApiSecurity.AUTHENTICATION_ORDER + 1);

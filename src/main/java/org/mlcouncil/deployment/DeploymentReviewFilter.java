@@ -16,6 +16,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.mlcouncil.directory.Groups;
+import org.mlcouncil.platform.Administrators;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -39,11 +40,14 @@ public class DeploymentReviewFilter extends OncePerRequestFilter {
   private static final Logger log = LoggerFactory.getLogger(DeploymentReviewFilter.class);
 
   private final IdentityService identityService;
+  private final Administrators administrators;
   private final DeploymentReviews reviews;
   private final ObjectMapper mapper;
 
-  public DeploymentReviewFilter(IdentityService identityService, DeploymentReviews reviews, ObjectMapper mapper) {
+  public DeploymentReviewFilter(IdentityService identityService, Administrators administrators,
+                                DeploymentReviews reviews, ObjectMapper mapper) {
     this.identityService = identityService;
+    this.administrators = administrators;
     this.reviews = reviews;
     this.mapper = mapper;
   }
@@ -63,7 +67,7 @@ public class DeploymentReviewFilter extends OncePerRequestFilter {
     }
     List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
     try {
-      if (groups.contains(Groups.ADMIN)) {
+      if (administrators.include(caller)) {
         deployDirectly(caller.getUserId(), request, response, chain);
       } else if (groups.contains(Groups.PROCESS_OWNERS)) {
         submitForReview(caller.getUserId(), request, response);

@@ -1,7 +1,6 @@
 package org.mlcouncil.integrity;
 
 import java.lang.reflect.Field;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -27,6 +26,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.mlcouncil.platform.Administrators;
 
 /**
  * The engine's gate for what a person may send, whichever API they use (Tasklist, Cockpit,
@@ -44,10 +44,12 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 class IntegrityGuard extends CommandInterceptor {
 
   private final ProcessEngineConfigurationImpl configuration;
+  private final Administrators administrators;
   private final DeployedForms forms;
 
   IntegrityGuard(ProcessEngineConfigurationImpl configuration, DeployedForms forms) {
     this.configuration = configuration;
+    this.administrators = new Administrators(configuration);
     this.forms = forms;
   }
 
@@ -60,15 +62,7 @@ class IntegrityGuard extends CommandInterceptor {
   }
 
   private boolean isRestricted(Authentication caller) {
-    if (caller == null || caller.getUserId() == null) {
-      return false;
-    }
-    if (configuration.getAdminUsers() != null && configuration.getAdminUsers().contains(caller.getUserId())) {
-      return false;
-    }
-    List<String> groups = caller.getGroupIds();
-    return groups == null || configuration.getAdminGroups() == null
-        || groups.stream().noneMatch(configuration.getAdminGroups()::contains);
+    return caller != null && caller.getUserId() != null && !administrators.include(caller);
   }
 
   private void check(Command<?> command) {

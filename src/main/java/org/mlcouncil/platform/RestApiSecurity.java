@@ -3,7 +3,6 @@ package org.mlcouncil.platform;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
@@ -42,11 +41,11 @@ public class RestApiSecurity {
   /** After authentication, which it needs to know who asks. */
   @Bean
   public FilterRegistrationBean<Filter> ownPasswordOnly(IdentityService identityService,
-                                                        ProcessEngineConfigurationImpl configuration,
+                                                        Administrators administrators,
                                                         ObjectMapper json, CamundaBpmProperties camunda) {
     String webappEngineApi = camunda.getWebapp().getApplicationPath() + "/api/engine/engine/";
     FilterRegistrationBean<Filter> registration =
-        new FilterRegistrationBean<>(new OwnPasswordOnly(identityService, configuration, json, webappEngineApi));
+        new FilterRegistrationBean<>(new OwnPasswordOnly(identityService, administrators, json, webappEngineApi));
     registration.setName("own-password-only");
     registration.addUrlPatterns("/engine-rest/identity/verify", webappEngineApi + "*");
     registration.setOrder(AUTHENTICATION_ORDER + 1);

@@ -1,12 +1,11 @@
 package org.mlcouncil.proposal;
 
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.mlcouncil.directory.Groups;
+import org.mlcouncil.platform.Administrators;
 import org.mlcouncil.platform.TextLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,10 +28,13 @@ public class WithdrawalController {
 
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
+  private final Administrators administrators;
 
-  public WithdrawalController(RuntimeService runtimeService, IdentityService identityService) {
+  public WithdrawalController(RuntimeService runtimeService, IdentityService identityService,
+                              Administrators administrators) {
     this.runtimeService = runtimeService;
     this.identityService = identityService;
+    this.administrators = administrators;
   }
 
   public record WithdrawalRequest(String reason) {
@@ -55,7 +57,7 @@ public class WithdrawalController {
         return error(HttpStatus.NOT_FOUND, "businessKey", "no open proposal " + TextLimits.abbreviate(businessKey));
       }
       Object proposer = runtimeService.getVariable(proposal.getId(), "proposer");
-      if (!caller.getUserId().equals(proposer) && !isAdmin(caller)) {
+      if (!caller.getUserId().equals(proposer) && !administrators.include(caller)) {
         return error(HttpStatus.FORBIDDEN, "businessKey",
             "only the proposer (" + proposer + ") or an administrator may withdraw " + businessKey);
       }
@@ -68,11 +70,6 @@ public class WithdrawalController {
     } finally {
       identityService.setAuthentication(caller);
     }
-  }
-
-  private static boolean isAdmin(Authentication caller) {
-    List<String> groups = caller.getGroupIds();
-    return groups != null && groups.contains(Groups.ADMIN);
   }
 
   private static ResponseEntity<Map<String, String>> error(HttpStatus status, String field, String message) {
