@@ -39,7 +39,12 @@ public class OutboxMailSender extends JavaMailSenderImpl {
     for (MimeMessage message : mimeMessages) {
       try {
         Files.createDirectories(outbox);
+        // saveChanges() would replace the Message-ID by which readers recognise a mail sent twice.
+        String messageId = message.getMessageID();
         message.saveChanges();
+        if (messageId != null) {
+          message.setHeader("Message-ID", messageId);
+        }
         Path file = outbox.resolve(FILE_TIME.format(LocalDateTime.now()) + "-"
             + UUID.randomUUID().toString().substring(0, 8) + ".eml");
         try (OutputStream out = Files.newOutputStream(file)) {

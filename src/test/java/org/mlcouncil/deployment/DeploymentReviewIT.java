@@ -105,7 +105,7 @@ class DeploymentReviewIT {
   void reviewerSeesTheCodeAChangeAddsAndARejectionDeploysNothing() throws Exception {
     long mailCheckVersions = definitions("platform-mail-check").size();
     String changed = new ClassPathResource("bpmn/platform-mail-check.bpmn").getContentAsString(StandardCharsets.UTF_8)
-        .replace("camunda:delegateExpression=\"${sendMail}\"", "camunda:expression=\"" + ESCALATION + "\"");
+        .replace("camunda:type=\"external\" camunda:topic=\"mail\"", "camunda:expression=\"" + ESCALATION + "\"");
     String businessKey = (String) EngineRest.deploy(rest, "olivia", "platform-mail-check",
             Map.of("platform-mail-check.bpmn", changed.getBytes(StandardCharsets.UTF_8),
                 "review-probe.form", "{\"components\": []}".getBytes(StandardCharsets.UTF_8)))
@@ -116,7 +116,7 @@ class DeploymentReviewIT {
         .contains("- platform-mail-check.bpmn: CHANGED").contains("/bpmn/platform-mail-check.bpmn)")
         .contains("- review-probe.form: NEW")
         .contains("Code not in the deployed version:\n    " + ESCALATION + "\n")
-        .doesNotContain("${sendMail.retryCycle}");
+        .doesNotContain("${recipient}");
     Task task = awaitReviewTask(review);
 
     ResponseEntity<String> withoutReason = complete("demo", task, Map.of("deploymentDecision", "reject"));

@@ -1,0 +1,159 @@
+package org.mlcouncil.notification;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.spin.json.SpinJsonNode;
+import org.mlcouncil.directory.Recipients;
+import org.mlcouncil.platform.JsonVariables;
+import org.mlcouncil.platform.PublicLinks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the message of a BPMN mail step ({@code camunda:type="external" camunda:topic="mail"})
+ * from its input parameters: {@code mailTemplate} (a template under {@code mail/}) and
+ * {@code mailTo} (user ids, {@code group:<id>} entries or addresses; nested lists are flattened).
+ * Every variable the step sees is available to the template, plus {@code businessKey},
+ * {@code tasklistUrl}, {@code processUrl} (Cockpit) and, when a {@code taskId} variable is
+ * present, {@code taskUrl}. One message goes to all recipients, so a retried send never
+ * reaches some people twice.
+ *
+ * <p>Whoever named cannot be reached (unknown, no address, an address that is not valid) is
+ * left out of the mail, which goes to everyone else; each is logged as a warning naming the mail.
+ *
+ * <p>The Message-ID is derived from the external task, so a mail sent again after a crash
+ * carries the Message-ID of the first copy and mail clients can drop the duplicate.
+ */
+@Component
+public class MailComposer {
+
+  static final String TOPIC = "mail";
+  private static final Logger log = LoggerFactory.getLogger(MailComposer.class);
+
+  /** A mail step's message; {@code message} is empty when nobody named can be reached. */
+  record ComposedMail(String template, MimeMessage message, List<String> unreachable) {
+  }
+
+  private final MailTemplates templates;
+  private final Recipients recipients;
+  private final PublicLinks links;
+  private final JsonVariables json;
+  private final JavaMailSender mailSender;
+  private final MailProperties properties;
+  private final String messageIdDomain;
+
+  public MailComposer(MailTemplates templates, Recipients recipients, PublicLinks links, JsonVariables json,
+                      JavaMailSender mailSender, MailProperties properties) {
+    this.templates = templates;
+    this.recipients = recipients;
+    this.links = links;
+    this.json = json;
+    this.mailSender = mailSender;
+    this.properties = properties;
+    this.messageIdDomain = domainOf(properties.from());
+  }
+
+  /** The Message-ID every copy of the task's mail carries. */
+  public String messageId(String externalTaskId) {
+    return "<mail-" + externalTaskId + "@" + messageIdDomain + ">";
+  }
+
+  /**
+   * @throws UndeliverableMail when the step itself is broken (no or unknown template, a template
+   *     that fails), which no retry mends; a failing directory lookup is thrown as it is
+   */
+  ComposedMail compose(LockedExternalTask task) {
+    Map<String, Object> variables = task.getVariables();
+    String template = variables.get("mailTemplate") instanceof String name ? name : "";
+    if (template.isBlank()) {
+      throw new UndeliverableMail("Mail step '" + task.getActivityId() + "' has no input parameter mailTemplate");
+    }
+    List<String> to = new ArrayList<>();
+    flatten(variables.get("mailTo"), to);
+    Recipients.Resolved resolved = recipients.resolve(to);
+    String item = Objects.requireNonNullElse(task.getBusinessKey(), "process instance " + task.getProcessInstanceId());
+    resolved.unreachable().forEach(recipient -> log.warn("Mail '{}' of {} (step {}) skips a recipient: {}",
+        template, item, task.getActivityId(), recipient));
+    List<String> unreachable = List.copyOf(resolved.unreachable());
+    if (resolved.addresses().isEmpty()) {
+      log.warn("Mail '{}' of {} (step {}) has no recipient with an address: nothing sent", template, item,
+          task.getActivityId());
+      return new ComposedMail(template, null, unreachable);
+    }
+    return new ComposedMail(template, message(task, template, resolved.addresses(), model(task)), unreachable);
+  }
+
+  private Map<String, Object> model(LockedExternalTask task) {
+    Map<String, Object> model = new HashMap<>();
+    // JSON variables (findings, reviews) become plain lists and maps a template can iterate.
+    task.getVariables().forEach((name, value) ->
+        model.put(name, value instanceof SpinJsonNode node ? json.toPlain(node) : value));
+    model.put("businessKey", task.getBusinessKey());
+    model.put("tasklistUrl", links.tasklist());
+    model.put("processUrl", links.cockpitProcessInstance(task.getProcessInstanceId()));
+    if (model.get("taskId") instanceof String taskId) {
+      model.put("taskUrl", links.task(taskId));
+    }
+    return model;
+  }
+
+  private MimeMessage message(LockedExternalTask task, String template, Collection<String> addresses,
+                              Map<String, Object> model) {
+    try {
+      RenderedMail mail = templates.render(template, model);
+      MimeMessage message = mailSender.createMimeMessage();
+      MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+      helper.setFrom(properties.from());
+      helper.setTo(addresses.toArray(String[]::new));
+      helper.setSubject(mail.subject());
+      helper.setText(mail.text(), mail.html());
+      message.setHeader("Message-ID", messageId(task.getId()));
+      return message;
+    } catch (MessagingException | RuntimeException e) {
+      throw new UndeliverableMail("Cannot build mail '" + template + "': " + e.getMessage(), e);
+    }
+  }
+
+  private static void flatten(Object value, List<String> into) {
+    if (value instanceof Collection<?> collection) {
+      collection.forEach(item -> flatten(item, into));
+    } else if (value instanceof String text) {
+      for (String part : text.split(",")) {
+        into.add(part.trim());
+      }
+    }
+  }
+
+  private static String domainOf(String from) {
+    try {
+      String address = new InternetAddress(from).getAddress();
+      return address.substring(address.indexOf('@') + 1);
+    } catch (AddressException e) {
+      throw new IllegalArgumentException("mlcouncil.mail.from is not an address: " + from, e);
+    }
+  }
+
+  /** A mail step that no retry can send. */
+  static class UndeliverableMail extends RuntimeException {
+
+    UndeliverableMail(String message) {
+      super(message);
+    }
+
+    UndeliverableMail(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

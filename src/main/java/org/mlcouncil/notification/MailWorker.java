@@ -1,0 +1,136 @@
+package org.mlcouncil.notification;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.bpm.engine.impl.ProcessEngineImpl;
+import org.camunda.bpm.engine.impl.util.SingleConsumerCondition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the mail of every BPMN mail step (external tasks of topic {@value MailComposer#TOPIC}) on a
+ * few threads of its own, never on the job executor's or a request's: each fetches and locks
+ * one mail, sends it and records it. Several nodes on one database share the work safely, since
+ * Camunda's fetch-and-lock gives each mail to one worker (optimistic locking). A mail created on
+ * this node wakes the senders at once; mail of other nodes is found by polling.
+ *
+ * <p>On shutdown the senders finish the mail in hand; a mail caught in a crash keeps its lock
+ * until the lock ends and is then sent again, with the same Message-ID.
+ */
+@Component
+class MailWorker implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(MailWorker.class);
+
+  private final ExternalTaskService externalTasks;
+  private final MailDelivery delivery;
+  private final MailProperties properties;
+  private final String workerId = workerId();
+  private volatile boolean running;
+  private ExecutorService senders;
+
+  MailWorker(ExternalTaskService externalTasks, MailDelivery delivery, MailProperties properties) {
+    this.externalTasks = externalTasks;
+    this.delivery = delivery;
+    this.properties = properties;
+  }
+
+  @Override
+  public synchronized void start() {
+    AtomicInteger number = new AtomicInteger();
+    senders = Executors.newFixedThreadPool(properties.senders(), runnable -> {
+      Thread thread = new Thread(runnable, "mail-sender-" + number.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+    running = true;
+    for (int i = 0; i < properties.senders(); i++) {
+      senders.execute(this::sendUntilStopped);
+    }
+    log.info("Mail worker {} started: {} senders, lock {}, retry delays {}", workerId, properties.senders(),
+        properties.lockDuration(), properties.retryDelays());
+  }
+
+  @Override
+  public synchronized void stop() {
+    running = false;
+    ProcessEngineImpl.EXT_TASK_CONDITIONS.signalAll();
+    senders.shutdown();
+    try {
+      if (!senders.awaitTermination(properties.lockDuration().toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn("Mail senders still busy at shutdown; their mails go out again when their locks end");
+        senders.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      senders.shutdownNow();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  private void sendUntilStopped() {
+    SingleConsumerCondition wakeUp = new SingleConsumerCondition(Thread.currentThread());
+    ProcessEngineImpl.EXT_TASK_CONDITIONS.addConsumer(wakeUp);
+    try {
+      while (running) {
+        long lockedAt = System.nanoTime();
+        List<LockedExternalTask> tasks = fetch();
+        if (tasks.isEmpty()) {
+          wakeUp.await(properties.pollInterval().toMillis());
+        }
+        for (LockedExternalTask task : tasks) {
+          deliver(task, lockedAt);
+        }
+      }
+    } finally {
+      ProcessEngineImpl.EXT_TASK_CONDITIONS.removeConsumer(wakeUp);
+    }
+  }
+
+  private void deliver(LockedExternalTask task, long lockedAt) {
+    try {
+      delivery.deliver(task, workerId, lockedAt);
+    } catch (RuntimeException e) {
+      // A sender thread that died would silently shrink the pool; this mail's lock simply ends.
+      log.error("Mail of step {} in {} failed unexpectedly", task.getActivityId(), task.getProcessInstanceId(), e);
+    }
+  }
+
+  private List<LockedExternalTask> fetch() {
+    try {
+      return externalTasks.fetchAndLock(1, workerId, true)
+          .topic(MailComposer.TOPIC, properties.lockDuration().toMillis())
+          .enableCustomObjectDeserialization()
+          .execute();
+    } catch (RuntimeException e) {
+      log.warn("Mail worker cannot fetch mail (tries again in {}): {}", properties.pollInterval(),
+          MailDelivery.reason(e));
+      return List.of();
+    }
+  }
+
+  private static String workerId() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "unknown-host";
+    }
+    // Unique per start: a restarted node must not complete what its previous life locked.
+    return "mail-" + host + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+}

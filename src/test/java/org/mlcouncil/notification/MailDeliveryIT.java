@@ -1,0 +1,355 @@
+package org.mlcouncil.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mlcouncil.support.ActingUser;
+import org.mlcouncil.support.AsyncWork;
+import org.mlcouncil.support.EngineRest;
+import org.mlcouncil.support.IntegrationTest;
+import org.mlcouncil.support.Mailbox;
+import org.mlcouncil.support.TestClock;
+import org.mlcouncil.support.TestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * Mail when the SMTP server is not well: silent, away for half an hour, away for a day, or a
+ * node dying mid-send. Time runs on the engine's clock, moved past the retry delays.
+ */
+@IntegrationTest
+class MailDeliveryIT {
+
+  private static final String TEST_MAIL = "Test mail from the ML Council platform";
+
+  @Autowired RuntimeService runtimeService;
+  @Autowired ExternalTaskService externalTaskService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @Autowired TestRestTemplate rest;
+  @Autowired DataSource dataSource;
+  @Autowired JavaMailSender mailSender;
+  @Autowired MailProperties properties;
+  @Autowired MailHealthIndicator mailHealth;
+  @Autowired MailWorker worker;
+  @Autowired MailComposer composer;
+
+  @BeforeEach
+  void engineIsIdle() {
+    AsyncWork.awaitDone(managementService);
+  }
+
+  @AfterEach
+  void smtpIsBack() {
+    smtp().setPort(TestInfrastructure.smtpPort());
+    if (!TestInfrastructure.greenMail().isRunning()) {
+      TestInfrastructure.startSmtp();
+    }
+    if (!worker.isRunning()) {
+      worker.start();
+    }
+    TestClock.resume();
+  }
+
+  @Test
+  void aSilentSmtpServerHoldsNoDatabaseConnectionAndNobodyWaitsForIt() throws Exception {
+    List<String> recipients = new ArrayList<>();
+    List<ProcessInstance> instances = new ArrayList<>();
+    try (SilentSmtp silent = new SilentSmtp()) {
+      smtp().setPort(silent.port());
+      for (int i = 0; i < properties.senders(); i++) {
+        recipients.add("silent-" + UUID.randomUUID() + "@example.org");
+        instances.add(startMailCheckAs("olivia", recipients.get(i)));
+      }
+      // Every sender is now stuck in an SMTP conversation that never answers.
+      await().atMost(Duration.ofSeconds(15)).until(() -> silent.connections() == properties.senders());
+
+      assertThat(timed(() -> rest.withBasicAuth("demo", "demo").getForEntity("/engine-rest/task", String.class)))
+          .satisfies(answer -> assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK));
+      recipients.add("silent-" + UUID.randomUUID() + "@example.org");
+      ResponseEntity<String> submission = timed(() -> EngineRest.start(rest, "olivia", "platform-mail-check",
+          Map.of("recipient", recipients.get(recipients.size() - 1))));
+      assertThat(submission.getStatusCode()).isEqualTo(HttpStatus.OK);
+      instances.add(runtimeService.createProcessInstanceQuery().processInstanceId(EngineRest.id(submission))
+          .singleResult());
+      for (int sample = 0; sample < 5; sample++) {
+        assertThat(sessionsIdleInTransaction()).as("database sessions idle in a transaction").isZero();
+        Thread.sleep(500);
+      }
+
+      // Only the platform records a mail as sent: its starter cannot complete, unlock or fail it.
+      ExternalTask inFlight = externalTaskService.createExternalTaskQuery()
+          .processInstanceId(instances.get(0).getId()).singleResult();
+      String task = "/engine-rest/external-task/" + inFlight.getId();
+      assertThat(List.of(
+          post("olivia", task + "/complete", Map.of("workerId", inFlight.getWorkerId())),
+          post("olivia", task + "/unlock", Map.of()),
+          post("olivia", task + "/failure", Map.of("workerId", inFlight.getWorkerId(), "retries", 0)),
+          put("olivia", task + "/retries", Map.of("retries", 0))))
+          .allSatisfy(answer -> assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN));
+    }
+    // The silent server is gone, its connections dropped: the sends fail and wait for their retry.
+    smtp().setPort(TestInfrastructure.smtpPort());
+    for (ProcessInstance instance : instances) {
+      await().until(() -> {
+        ExternalTask mail = mailStep(instance);
+        return mail == null || Integer.valueOf(properties.retryDelays().size()).equals(mail.getRetries());
+      });
+    }
+
+    advanceClock(properties.retryDelays().get(0));
+
+    for (String recipient : recipients) {
+      assertDeliveredOnce(recipient);
+    }
+  }
+
+  @Test
+  void anSmtpOutageOfHalfAnHourEndsWithTheMailDeliveredOnceWithoutAnOperator() {
+    List<Duration> delays = properties.retryDelays();
+    TestInfrastructure.stopSmtp();
+    String recipient = "outage-" + UUID.randomUUID() + "@example.org";
+    ProcessInstance instance = startMailCheckAs("olivia", recipient);
+
+    ExternalTask waiting = awaitFailures(instance, 1);
+    assertThat(waiting.getErrorMessage()).containsIgnoringCase("connect");
+    assertMailReportedDownAndNodeStaysReady(health -> assertThat(health.getDetails())
+        .containsKey("lastFailure")
+        .hasEntrySatisfying("waitingForRetry", count -> assertThat((Long) count).isPositive())
+        .hasEntrySatisfying("lastFailureReason", reason -> assertThat((String) reason).containsIgnoringCase("connect")));
+
+    advanceClock(delays.get(0));
+    awaitFailures(instance, 2);
+    advanceClock(delays.get(1));
+    awaitFailures(instance, 3);
+    // Six minutes and more of outage: the old three retries a minute apart would have given up.
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+
+    TestInfrastructure.startSmtp();
+    advanceClock(delays.get(2));
+
+    assertDeliveredOnce(recipient);
+    await().until(() -> mailStep(instance) == null);
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    await().until(() -> mailHealth.health().getStatus().equals(Status.UP));
+  }
+
+  @Test
+  void usedUpDelaysMakeAnIncidentAndTheOperatorsOneCallSendsTheMailOnce() {
+    List<Duration> delays = properties.retryDelays();
+    TestInfrastructure.stopSmtp();
+    String recipient = "incident-" + UUID.randomUUID() + "@example.org";
+    ProcessInstance instance = startMailCheckAs("olivia", recipient);
+    for (int failures = 1; failures <= delays.size(); failures++) {
+      awaitFailures(instance, failures);
+      assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+      advanceClock(delays.get(failures - 1));
+    }
+
+    Incident incident = await().until(() -> runtimeService.createIncidentQuery()
+        .processInstanceId(instance.getId()).singleResult(), found -> found != null);
+    assertThat(incident.getIncidentType()).isEqualTo(Incident.EXTERNAL_TASK_HANDLER_TYPE);
+    assertThat(incident.getActivityId()).isEqualTo("sendTestMail");
+    assertThat(mailStep(instance).getRetries()).isZero();
+    assertMailReportedDownAndNodeStaysReady(health -> assertThat(health.getDetails())
+        .hasEntrySatisfying("noRetriesLeft", count -> assertThat((Long) count).isPositive()));
+
+    // SMTP is back, yet a mail with no retries left waits for the operator.
+    TestInfrastructure.startSmtp();
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+        .until(() -> Mailbox.messages(recipient, TEST_MAIL).isEmpty());
+
+    // The operator's one step, as README.md (Operations, Mail) documents it.
+    ResponseEntity<String> recovery = put("demo", "/engine-rest/external-task/retries",
+        Map.of("retries", 1, "externalTaskQuery", Map.of("topicName", "mail", "noRetriesLeft", true)));
+    assertThat(recovery.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+    assertDeliveredOnce(recipient);
+    await().until(() -> runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count() == 0);
+    await().until(() -> mailHealth.health().getStatus().equals(Status.UP));
+  }
+
+  @Test
+  void aMailCaughtInACrashGoesOutAgainAfterTheLockWithTheSameMessageId() {
+    String recipient = "crash-" + UUID.randomUUID() + "@example.org";
+    worker.stop();
+    try {
+      ProcessInstance instance = startMailCheckAs("olivia", recipient);
+      await().until(() -> mailStep(instance) != null);
+      // Another node locks the mail, the SMTP server takes it, and the node dies before recording it.
+      LockedExternalTask caught = externalTaskService.fetchAndLock(1, "crashed-node")
+          .topic(MailComposer.TOPIC, properties.lockDuration().toMillis())
+          .enableCustomObjectDeserialization().execute().get(0);
+      assertThat(caught.getProcessInstanceId()).isEqualTo(instance.getId());
+      mailSender.send(composer.compose(caught).message());
+    } finally {
+      worker.start();
+    }
+    Mailbox.awaitOne(recipient, TEST_MAIL);
+    // The dead node's lock holds the mail back ...
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+        .until(() -> Mailbox.messages(recipient, TEST_MAIL).size() == 1);
+
+    // ... until it ends, a minute later: then this node sends it again, as the same message.
+    advanceClock(properties.lockDuration());
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> Mailbox.messages(recipient, TEST_MAIL).size() == 2);
+    List<MimeMessage> copies = Mailbox.messages(recipient, TEST_MAIL);
+    assertThat(messageIds(copies)).as("Message-IDs of the two copies").hasSize(1);
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+        .until(() -> Mailbox.messages(recipient, TEST_MAIL).size() == 2);
+  }
+
+  private void assertMailReportedDownAndNodeStaysReady(java.util.function.Consumer<Health> details) {
+    Health health = await().until(mailHealth::health, found -> found.getStatus().equals(Status.DOWN));
+    details.accept(health);
+    assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    assertThat(rest.getForEntity("/actuator/health/readiness", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+  }
+
+  /** Exactly one message, carrying its mail step's Message-ID, and no second copy coming. */
+  private void assertDeliveredOnce(String recipient) {
+    MimeMessage message = Mailbox.awaitOne(recipient, TEST_MAIL);
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+        .until(() -> Mailbox.messages(recipient, TEST_MAIL).size() == 1);
+    assertThat(messageIds(List.of(message))).singleElement().asString().startsWith("<mail-");
+  }
+
+  private ExternalTask awaitFailures(ProcessInstance instance, int failures) {
+    Integer retries = properties.retryDelays().size() + 1 - failures;
+    return await().atMost(Duration.ofSeconds(30)).until(() -> mailStep(instance),
+        mail -> mail != null && retries.equals(mail.getRetries()));
+  }
+
+  private ExternalTask mailStep(ProcessInstance instance) {
+    return externalTaskService.createExternalTaskQuery().processInstanceId(instance.getId()).singleResult();
+  }
+
+  /** Moves the engine's clock just past a wait, e.g. a retry delay or a lock. */
+  private static void advanceClock(Duration wait) {
+    TestClock.at(ClockUtil.getCurrentTime().toInstant().plus(wait).plusSeconds(1));
+  }
+
+  private int sessionsIdleInTransaction() {
+    return new JdbcTemplate(dataSource).queryForObject("select count(*) from pg_stat_activity"
+        + " where datname = current_database() and pid <> pg_backend_pid()"
+        + " and state like 'idle in transaction%' and state_change < now() - interval '1 second'", Integer.class);
+  }
+
+  private static <T> T timed(Supplier<T> call) {
+    long start = System.nanoTime();
+    T result = call.get();
+    // The reported hang was 9.8 s; a free engine answers in well under a second.
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    return result;
+  }
+
+  private ResponseEntity<String> post(String user, String path, Map<String, Object> body) {
+    return rest.withBasicAuth(user, "demo").postForEntity(path, body, String.class);
+  }
+
+  private ResponseEntity<String> put(String user, String path, Map<String, Object> body) {
+    return rest.withBasicAuth(user, "demo").exchange(path, HttpMethod.PUT, new HttpEntity<>(body), String.class);
+  }
+
+  private ProcessInstance startMailCheckAs(String user, String recipient) {
+    return ActingUser.as(identityService, user,
+        () -> runtimeService.startProcessInstanceByKey("platform-mail-check", Map.of("recipient", recipient)));
+  }
+
+  private JavaMailSenderImpl smtp() {
+    return (JavaMailSenderImpl) mailSender;
+  }
+
+  private static Set<String> messageIds(List<MimeMessage> messages) {
+    return messages.stream().map(message -> {
+      try {
+        return message.getMessageID();
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).collect(Collectors.toSet());
+  }
+
+  /** An SMTP server that accepts connections and never says a word, until closed. */
+  private static final class SilentSmtp implements AutoCloseable {
+
+    private final ServerSocket server;
+    private final List<Socket> accepted = new CopyOnWriteArrayList<>();
+
+    SilentSmtp() throws IOException {
+      server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+      Thread acceptor = new Thread(() -> {
+        while (!server.isClosed()) {
+          try {
+            accepted.add(server.accept());
+          } catch (IOException closed) {
+            return;
+          }
+        }
+      }, "silent-smtp");
+      acceptor.setDaemon(true);
+      acceptor.start();
+    }
+
+    int port() {
+      return server.getLocalPort();
+    }
+
+    int connections() {
+      return accepted.size();
+    }
+
+    @Override
+    public void close() {
+      try {
+        server.close();
+        for (Socket socket : accepted) {
+          socket.close();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}
