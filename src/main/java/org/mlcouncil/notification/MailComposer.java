@@ -1,5 +1,6 @@
 package org.mlcouncil.notification;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -10,8 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
-import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.mlcouncil.directory.Recipients;
 import org.mlcouncil.platform.JsonVariables;
 import org.mlcouncil.platform.PublicLinks;
@@ -40,12 +45,16 @@ import org.springframework.stereotype.Component;
 public class MailComposer {
 
   static final String TOPIC = "mail";
+  private static final String JSON = Variables.SerializationDataFormats.JSON.getName();
+  private static final TypeReference<Object> PLAIN = new TypeReference<>() {
+  };
   private static final Logger log = LoggerFactory.getLogger(MailComposer.class);
 
   /** A mail step's message; {@code message} is empty when nobody named can be reached. */
   record ComposedMail(String template, MimeMessage message, List<String> unreachable) {
   }
 
+  private final RuntimeService runtimeService;
   private final MailTemplates templates;
   private final Recipients recipients;
   private final PublicLinks links;
@@ -54,8 +63,9 @@ public class MailComposer {
   private final MailProperties properties;
   private final String messageIdDomain;
 
-  public MailComposer(MailTemplates templates, Recipients recipients, PublicLinks links, JsonVariables json,
-                      JavaMailSender mailSender, MailProperties properties) {
+  public MailComposer(RuntimeService runtimeService, MailTemplates templates, Recipients recipients,
+                      PublicLinks links, JsonVariables json, JavaMailSender mailSender, MailProperties properties) {
+    this.runtimeService = runtimeService;
     this.templates = templates;
     this.recipients = recipients;
     this.links = links;
@@ -66,16 +76,16 @@ public class MailComposer {
   }
 
   /** The Message-ID every copy of the task's mail carries. */
-  public String messageId(String externalTaskId) {
+  private String messageId(String externalTaskId) {
     return "<mail-" + externalTaskId + "@" + messageIdDomain + ">";
   }
 
   /**
    * @throws UndeliverableMail when the step itself is broken (no or unknown template, a template
-   *     that fails), which no retry mends; a failing directory lookup is thrown as it is
+   *     that fails), which no retry mends; a failing variable or directory lookup is thrown as it is
    */
   ComposedMail compose(LockedExternalTask task) {
-    Map<String, Object> variables = task.getVariables();
+    Map<String, Object> variables = plainVariables(task.getExecutionId());
     String template = variables.get("mailTemplate") instanceof String name ? name : "";
     if (template.isBlank()) {
       throw new UndeliverableMail("Mail step '" + task.getActivityId() + "' has no input parameter mailTemplate");
@@ -92,14 +102,34 @@ public class MailComposer {
           task.getActivityId());
       return new ComposedMail(template, null, unreachable);
     }
-    return new ComposedMail(template, message(task, template, resolved.addresses(), model(task)), unreachable);
+    return new ComposedMail(template, message(task, template, resolved.addresses(), model(task, variables)),
+        unreachable);
   }
 
-  private Map<String, Object> model(LockedExternalTask task) {
-    Map<String, Object> model = new HashMap<>();
-    // JSON variables (findings, reviews) become plain lists and maps a template can iterate.
-    task.getVariables().forEach((name, value) ->
-        model.put(name, value instanceof SpinJsonNode node ? json.toPlain(node) : value));
+  /**
+   * The variables the step sees, stored lists and maps as the plain JSON they are kept in, never
+   * deserialized into Java types: a list mixing lists and texts (a {@code mailTo} naming the
+   * interested and a group) is stored typed after its first element and does not deserialize,
+   * and templates iterate plain lists and maps anyway. Read here rather than with the fetch, so
+   * a value that cannot be read fails its own mail only, not every fetch that would lock it.
+   */
+  private Map<String, Object> plainVariables(String executionId) {
+    VariableMap stored = runtimeService.getVariablesTyped(executionId, false);
+    Map<String, Object> plain = new HashMap<>();
+    for (String name : stored.keySet()) {
+      TypedValue value = stored.getValueTyped(name);
+      if (!(value instanceof SerializableValue serialized)) {
+        plain.put(name, value.getValue());
+      } else if (JSON.equals(serialized.getSerializationDataFormat())) {
+        plain.put(name, json.convert(serialized.getValueSerialized(), PLAIN, null));
+      }
+      // Java-serialized values (none of the platform's own) stay out of mails.
+    }
+    return plain;
+  }
+
+  private Map<String, Object> model(LockedExternalTask task, Map<String, Object> variables) {
+    Map<String, Object> model = new HashMap<>(variables);
     model.put("businessKey", task.getBusinessKey());
     model.put("tasklistUrl", links.tasklist());
     model.put("processUrl", links.cockpitProcessInstance(task.getProcessInstanceId()));

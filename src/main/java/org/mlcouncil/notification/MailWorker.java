@@ -114,7 +114,7 @@ class MailWorker implements SmartLifecycle {
     try {
       return externalTasks.fetchAndLock(1, workerId, true)
           .topic(MailComposer.TOPIC, properties.lockDuration().toMillis())
-          .enableCustomObjectDeserialization()
+          .variables(List.of())
           .execute();
     } catch (RuntimeException e) {
       log.warn("Mail worker cannot fetch mail (tries again in {}): {}", properties.pollInterval(),

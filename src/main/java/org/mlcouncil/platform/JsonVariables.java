@@ -52,12 +52,6 @@ public class JsonVariables {
     return SpinValues.jsonValue(toJson(value)).create();
   }
 
-  /** A JSON value turned into plain maps and lists, e.g. for a mail template. */
-  public Object toPlain(SpinJsonNode node) {
-    return parse(node.toString(), new TypeReference<Object>() {
-    });
-  }
-
   private <T> T parse(String json, TypeReference<T> type) {
     try {
       return mapper.readValue(json, type);

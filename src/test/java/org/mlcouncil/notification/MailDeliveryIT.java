@@ -216,8 +216,7 @@ class MailDeliveryIT {
       await().until(() -> mailStep(instance) != null);
       // Another node locks the mail, the SMTP server takes it, and the node dies before recording it.
       LockedExternalTask caught = externalTaskService.fetchAndLock(1, "crashed-node")
-          .topic(MailComposer.TOPIC, properties.lockDuration().toMillis())
-          .enableCustomObjectDeserialization().execute().get(0);
+          .topic(MailComposer.TOPIC, properties.lockDuration().toMillis()).execute().get(0);
       assertThat(caught.getProcessInstanceId()).isEqualTo(instance.getId());
       mailSender.send(composer.compose(caught).message());
     } finally {
@@ -236,6 +235,26 @@ class MailDeliveryIT {
     assertThat(messageIds(copies)).as("Message-IDs of the two copies").hasSize(1);
     await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
         .until(() -> Mailbox.messages(recipient, TEST_MAIL).size() == 2);
+  }
+
+  @Test
+  void aMailThatCannotBeBuiltIsAnIncidentAtOnce() {
+    worker.stop();
+    ProcessInstance instance;
+    try {
+      instance = startMailCheckAs("olivia", "broken-" + UUID.randomUUID() + "@example.org");
+      ExternalTask mail = await().until(() -> mailStep(instance), found -> found != null);
+      // What a model naming a template that does not exist hands the worker.
+      runtimeService.setVariableLocal(mail.getExecutionId(), "mailTemplate", "no-such-template");
+    } finally {
+      worker.start();
+    }
+
+    Incident incident = await().until(() -> runtimeService.createIncidentQuery()
+        .processInstanceId(instance.getId()).singleResult(), found -> found != null);
+    assertThat(incident.getIncidentMessage()).contains("Cannot build mail 'no-such-template'");
+    assertThat(mailStep(instance).getRetries()).isZero();
+    runtimeService.deleteProcessInstance(instance.getId(), "test of a broken mail step");
   }
 
   private void assertMailReportedDownAndNodeStaysReady(java.util.function.Consumer<Health> details) {
