@@ -298,8 +298,9 @@ class MailDeliveryIT {
   private static <T> T timed(Supplier<T> call) {
     long start = System.nanoTime();
     T result = call.get();
-    // The reported hang was 9.8 s; a free engine answers in well under a second.
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    // The reported hang was 9.8 s; a free engine answers in well under a second, a busy test machine
+    // in a few.
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     return result;
   }
 
