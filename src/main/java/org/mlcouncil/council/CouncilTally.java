@@ -1,22 +1,32 @@
 package org.mlcouncil.council;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.mlcouncil.council.CouncilVote.Decision;
 import org.mlcouncil.platform.JsonVariables;
 import org.mlcouncil.platform.TextLimits;
 import org.springframework.stereotype.Component;
 
-/** The council's votes on one item, in the JSON variable {@code councilVotes}. */
+/**
+ * The council's votes on one item. Each member's vote is a variable of its own on the council
+ * review ({@code councilVote:<member>}), written by that member's task alone, so members who
+ * vote at the same moment never update the same row. The list {@code councilVotes}, which the
+ * calling processes, mails and Cockpit read, is published from them when the votes are applied.
+ */
 @Component("councilTally")
 public class CouncilTally {
 
   static final String VARIABLE = "councilVotes";
+  private static final String VOTE_OF = "councilVote:";
+  private static final TypeReference<CouncilVote> VOTE = new TypeReference<>() {
+  };
   private static final TypeReference<List<CouncilVote>> LIST = new TypeReference<>() {
   };
 
@@ -27,22 +37,33 @@ public class CouncilTally {
   }
 
   public List<CouncilVote> of(VariableScope scope) {
-    return json.read(scope, VARIABLE, LIST, List.of());
+    return of(scope.getVariables());
   }
 
   /** The votes as read from a variable map, e.g. another process's variables. */
   public List<CouncilVote> of(Map<String, Object> variables) {
-    return json.convert(variables.get(VARIABLE), LIST, List.of());
+    List<CouncilVote> votes = variables.entrySet().stream()
+        .filter(variable -> variable.getKey().startsWith(VOTE_OF))
+        .map(variable -> json.convert(variable.getValue(), VOTE, null))
+        .filter(Objects::nonNull)
+        .sorted(Comparator.comparing(CouncilVote::votedAt).thenComparing(CouncilVote::voter))
+        .toList();
+    // The item's own process holds no member's variable, only the list its council review handed back.
+    return votes.isEmpty() ? json.convert(variables.get(VARIABLE), LIST, List.of()) : votes;
   }
 
-  public void add(VariableScope scope, CouncilVote vote) {
-    List<CouncilVote> votes = new ArrayList<>(of(scope));
-    votes.removeIf(existing -> existing.voter().equals(vote.voter()));
-    votes.add(vote);
-    json.write(scope, VARIABLE, votes);
+  /** Keeps a member's vote on the council review, under the member's own variable. */
+  public void record(DelegateTask task, CouncilVote vote) {
+    task.getExecution().getProcessInstance().setVariableLocal(VOTE_OF + vote.voter(), json.value(vote));
+  }
+
+  /** Writes {@code councilVotes}, the list of every vote, for whoever reads the item's outcome. */
+  public void publish(VariableScope scope) {
+    json.write(scope, VARIABLE, of(scope));
   }
 
   public void clear(VariableScope scope) {
+    scope.getVariables().keySet().stream().filter(name -> name.startsWith(VOTE_OF)).forEach(scope::removeVariable);
     json.write(scope, VARIABLE, List.of());
   }
 
