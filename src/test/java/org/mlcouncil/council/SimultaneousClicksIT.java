@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -59,6 +60,7 @@ class SimultaneousClicksIT {
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
   @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
   @Autowired JsonVariables json;
   @Autowired CouncilTally councilTally;
   @Autowired TestRestTemplate rest;
@@ -98,6 +100,8 @@ class SimultaneousClicksIT {
           Map.of("vote", "approve")));
 
       await().until(() -> isWaitingForTheMeeting(councilReview));
+      assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(councilReview.getId())
+          .activityId("meetingApproaching").count()).as("the reminder fired as the votes opened").isEqualTo(1);
       List<PodReview> recordedReviews = json.convert(runtimeService.getVariable(proposal.getId(), "podReviews"),
           REVIEWS, List.of());
       assertThat(recordedReviews).extracting(PodReview::reviewer)
