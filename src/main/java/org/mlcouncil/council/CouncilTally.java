@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.mlcouncil.council.CouncilVote.Decision;
 import org.mlcouncil.platform.JsonVariables;
+import org.mlcouncil.platform.SeparateVariables;
 import org.mlcouncil.platform.TextLimits;
 import org.springframework.stereotype.Component;
 
@@ -24,16 +24,16 @@ import org.springframework.stereotype.Component;
 public class CouncilTally {
 
   static final String VARIABLE = "councilVotes";
-  private static final String VOTE_OF = "councilVote:";
-  private static final TypeReference<CouncilVote> VOTE = new TypeReference<>() {
-  };
   private static final TypeReference<List<CouncilVote>> LIST = new TypeReference<>() {
   };
 
   private final JsonVariables json;
+  private final SeparateVariables<CouncilVote> votes;
 
   public CouncilTally(JsonVariables json) {
     this.json = json;
+    this.votes = new SeparateVariables<>(json, "councilVote:", new TypeReference<>() {
+    }, Comparator.comparing(CouncilVote::votedAt).thenComparing(CouncilVote::voter));
   }
 
   public List<CouncilVote> of(VariableScope scope) {
@@ -42,19 +42,14 @@ public class CouncilTally {
 
   /** The votes as read from a variable map, e.g. another process's variables. */
   public List<CouncilVote> of(Map<String, Object> variables) {
-    List<CouncilVote> votes = variables.entrySet().stream()
-        .filter(variable -> variable.getKey().startsWith(VOTE_OF))
-        .map(variable -> json.convert(variable.getValue(), VOTE, null))
-        .filter(Objects::nonNull)
-        .sorted(Comparator.comparing(CouncilVote::votedAt).thenComparing(CouncilVote::voter))
-        .toList();
+    List<CouncilVote> cast = votes.of(variables);
     // The item's own process holds no member's variable, only the list its council review handed back.
-    return votes.isEmpty() ? json.convert(variables.get(VARIABLE), LIST, List.of()) : votes;
+    return cast.isEmpty() ? json.convert(variables.get(VARIABLE), LIST, List.of()) : cast;
   }
 
   /** Keeps a member's vote on the council review, under the member's own variable. */
   public void record(DelegateTask task, CouncilVote vote) {
-    task.getExecution().getProcessInstance().setVariableLocal(VOTE_OF + vote.voter(), json.value(vote));
+    votes.write(task, vote.voter(), vote);
   }
 
   /** Writes {@code councilVotes}, the list of every vote, for whoever reads the item's outcome. */
@@ -63,7 +58,7 @@ public class CouncilTally {
   }
 
   public void clear(VariableScope scope) {
-    scope.getVariables().keySet().stream().filter(name -> name.startsWith(VOTE_OF)).forEach(scope::removeVariable);
+    votes.removeAll(scope);
     json.write(scope, VARIABLE, List.of());
   }
 

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.mlcouncil.directory.Recipients;
 import org.mlcouncil.platform.JsonVariables;
+import org.mlcouncil.platform.SeparateVariables;
 import org.mlcouncil.review.PodReview.Decision;
 import org.springframework.stereotype.Component;
 
@@ -26,14 +26,14 @@ import org.springframework.stereotype.Component;
 public class PodReviewTally {
 
   static final String VARIABLE = "podReviews";
-  private static final String REVIEW_OF = "podReview:";
-  private static final TypeReference<PodReview> REVIEW = new TypeReference<>() {
-  };
 
   private final JsonVariables json;
+  private final SeparateVariables<PodReview> reviews;
 
   public PodReviewTally(JsonVariables json) {
     this.json = json;
+    this.reviews = new SeparateVariables<>(json, "podReview:", new TypeReference<>() {
+    }, Comparator.comparing(PodReview::reviewedAt).thenComparing(PodReview::group));
   }
 
   public List<PodReview> of(VariableScope scope) {
@@ -42,17 +42,12 @@ public class PodReviewTally {
 
   /** The reviews as read from a variable map, e.g. the proposal's variables. */
   public List<PodReview> of(Map<String, Object> variables) {
-    return variables.entrySet().stream()
-        .filter(variable -> variable.getKey().startsWith(REVIEW_OF))
-        .map(variable -> json.convert(variable.getValue(), REVIEW, null))
-        .filter(Objects::nonNull)
-        .sorted(Comparator.comparing(PodReview::reviewedAt).thenComparing(PodReview::group))
-        .toList();
+    return reviews.of(variables);
   }
 
   /** Keeps a review on the proposal under its group, replacing an earlier one of this round. */
   public void record(DelegateTask task, PodReview review) {
-    task.getExecution().getProcessInstance().setVariableLocal(REVIEW_OF + review.group(), json.value(review));
+    reviews.write(task, review.group(), review);
   }
 
   /** Writes {@code podReviews}, the list of this round's reviews, e.g. before a mail lists them. */
@@ -62,7 +57,7 @@ public class PodReviewTally {
 
   /** Starts a fresh round after the proposer amended the proposal. */
   public void clear(VariableScope scope) {
-    scope.getVariables().keySet().stream().filter(name -> name.startsWith(REVIEW_OF)).forEach(scope::removeVariable);
+    reviews.removeAll(scope);
     json.write(scope, VARIABLE, List.of());
   }
 
