@@ -7,8 +7,9 @@ import org.mlcouncil.council.CouncilVote.Decision;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs when the ML Review takes up the item: unanimous votes that reach the quorum decide it;
- * anything else leaves the decision to the chair ({@code councilDecision} stays unset).
+ * Runs when the ML Review takes up the item, in the meeting's own transaction: publishes the
+ * votes ({@code councilVotes}); unanimous votes that reach the quorum decide the item; anything
+ * else leaves the decision to the chair ({@code councilDecision} stays unset).
  */
 @Component("applyCouncilVotes")
 public class ApplyCouncilVotes implements JavaDelegate {
@@ -23,6 +24,7 @@ public class ApplyCouncilVotes implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    councilTally.publish(execution);
     List<CouncilVote> votes = councilTally.of(execution);
     @SuppressWarnings("unchecked")
     int eligible = ((List<String>) execution.getVariable("voters")).size();

@@ -1,18 +1,25 @@
 package org.mlcouncil.council;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.mlcouncil.council.CouncilVote.Decision;
 import org.mlcouncil.platform.JsonVariables;
+import org.mlcouncil.platform.SeparateVariables;
 import org.mlcouncil.platform.TextLimits;
 import org.springframework.stereotype.Component;
 
-/** The council's votes on one item, in the JSON variable {@code councilVotes}. */
+/**
+ * The council's votes on one item. Each member's vote is a variable of its own on the council
+ * review ({@code councilVote:<member>}), written by that member's task alone, so members who
+ * vote at the same moment never update the same row. The list {@code councilVotes}, which the
+ * calling processes, mails and Cockpit read, is published from them when the votes are applied.
+ */
 @Component("councilTally")
 public class CouncilTally {
 
@@ -21,28 +28,37 @@ public class CouncilTally {
   };
 
   private final JsonVariables json;
+  private final SeparateVariables<CouncilVote> votes;
 
   public CouncilTally(JsonVariables json) {
     this.json = json;
+    this.votes = new SeparateVariables<>(json, "councilVote:", new TypeReference<>() {
+    }, Comparator.comparing(CouncilVote::votedAt).thenComparing(CouncilVote::voter));
   }
 
   public List<CouncilVote> of(VariableScope scope) {
-    return json.read(scope, VARIABLE, LIST, List.of());
+    return of(scope.getVariables());
   }
 
   /** The votes as read from a variable map, e.g. another process's variables. */
   public List<CouncilVote> of(Map<String, Object> variables) {
-    return json.convert(variables.get(VARIABLE), LIST, List.of());
+    List<CouncilVote> cast = votes.of(variables);
+    // The item's own process holds no member's variable, only the list its council review handed back.
+    return cast.isEmpty() ? json.convert(variables.get(VARIABLE), LIST, List.of()) : cast;
   }
 
-  public void add(VariableScope scope, CouncilVote vote) {
-    List<CouncilVote> votes = new ArrayList<>(of(scope));
-    votes.removeIf(existing -> existing.voter().equals(vote.voter()));
-    votes.add(vote);
-    json.write(scope, VARIABLE, votes);
+  /** Keeps a member's vote on the council review, under the member's own variable. */
+  public void record(DelegateTask task, CouncilVote vote) {
+    votes.write(task, vote.voter(), vote);
+  }
+
+  /** Writes {@code councilVotes}, the list of every vote, for whoever reads the item's outcome. */
+  public void publish(VariableScope scope) {
+    json.write(scope, VARIABLE, of(scope));
   }
 
   public void clear(VariableScope scope) {
+    votes.removeAll(scope);
     json.write(scope, VARIABLE, List.of());
   }
 

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task listener ({@code complete}) of a council member's vote. The form's values live in
- * task-local variables; the vote is kept under the member's name.
+ * task-local variables; the vote is kept under the member's name. It writes nothing else: the
+ * votes are counted after the task, in the process's own asynchronous steps.
  */
 @Component("recordCouncilVote")
 public class RecordCouncilVote implements TaskListener {
@@ -34,6 +35,6 @@ public class RecordCouncilVote implements TaskListener {
       throw new BadUserRequestException("vote: choose approve, request-changes, reject or recommend-buying");
     }
     String comment = CouncilText.comment(task.getVariable("comment"), vote, "comment", MAX_COMMENT);
-    councilTally.add(task.getExecution(), new CouncilVote(reviewers.actingUser(task), vote, comment, ClockUtil.getCurrentTime().toInstant()));
+    councilTally.record(task, new CouncilVote(reviewers.actingUser(task), vote, comment, ClockUtil.getCurrentTime().toInstant()));
   }
 }

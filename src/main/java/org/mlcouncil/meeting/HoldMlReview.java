@@ -13,6 +13,11 @@ import org.springframework.stereotype.Component;
  * After the chair ran the meeting: every agenda item the chair did not carry over is taken up
  * by its council review (message {@value Agenda#MEETING_HELD}), which applies the votes or asks
  * the chair to break the tie. Carried-over items keep waiting for the next ML Review.
+ *
+ * <p>Applying the votes has no asynchronous step of its own: each item's outcome is settled in
+ * this step's transaction, before the chair can close the meeting, so the notes compiled at the
+ * close never find an item still waiting to be applied. The step runs as its own job, not in the
+ * chair's click, so an item changing meanwhile (a late vote) makes the job retry, not the chair.
  */
 @Component("holdMlReview")
 public class HoldMlReview implements JavaDelegate {

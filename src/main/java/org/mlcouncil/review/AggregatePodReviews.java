@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Turns the separate pod-lead reviews into one decision, {@code podDecision}. */
+/** Turns the separate pod-lead reviews into the list {@code podReviews} and one decision, {@code podDecision}. */
 @Component("aggregatePodReviews")
 public class AggregatePodReviews implements JavaDelegate {
 
@@ -16,6 +16,7 @@ public class AggregatePodReviews implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    podReviewTally.publish(execution);
     execution.setVariable("podDecision", PodReviewTally.decide(podReviewTally.of(execution)));
   }
 }

@@ -1,48 +1,63 @@
 package org.mlcouncil.review;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.mlcouncil.directory.Recipients;
 import org.mlcouncil.platform.JsonVariables;
+import org.mlcouncil.platform.SeparateVariables;
 import org.mlcouncil.review.PodReview.Decision;
 import org.springframework.stereotype.Component;
 
 /**
- * The pod leads' reviews of the current round, in the JSON variable {@code podReviews}, and
- * what the process asks of them: whether someone rejected, who has not reviewed yet, the
- * aggregated decision.
+ * The pod leads' reviews of the current round and what the process asks of them: whether
+ * someone rejected, who has not reviewed yet, the aggregated decision. Each group's review is a
+ * variable of its own on the proposal ({@code podReview:<group>}), written by that group's task
+ * alone, so leads who complete at the same moment never update the same row. The list
+ * {@code podReviews}, which mails and Cockpit read, is published from them by the process's own
+ * asynchronous steps.
  */
 @Component("podReviewTally")
 public class PodReviewTally {
 
   static final String VARIABLE = "podReviews";
-  private static final TypeReference<List<PodReview>> LIST = new TypeReference<>() {
-  };
 
   private final JsonVariables json;
+  private final SeparateVariables<PodReview> reviews;
 
   public PodReviewTally(JsonVariables json) {
     this.json = json;
+    this.reviews = new SeparateVariables<>(json, "podReview:", new TypeReference<>() {
+    }, Comparator.comparing(PodReview::reviewedAt).thenComparing(PodReview::group));
   }
 
   public List<PodReview> of(VariableScope scope) {
-    return json.read(scope, VARIABLE, LIST, List.of());
+    return of(scope.getVariables());
   }
 
-  /** Records a review, replacing an earlier one of the same group in this round. */
-  public void add(VariableScope scope, PodReview review) {
-    List<PodReview> reviews = new ArrayList<>(of(scope));
-    reviews.removeIf(existing -> existing.group().equals(review.group()));
-    reviews.add(review);
-    json.write(scope, VARIABLE, reviews);
+  /** The reviews as read from a variable map, e.g. the proposal's variables. */
+  public List<PodReview> of(Map<String, Object> variables) {
+    return reviews.of(variables);
+  }
+
+  /** Keeps a review on the proposal under its group, replacing an earlier one of this round. */
+  public void record(DelegateTask task, PodReview review) {
+    reviews.write(task, review.group(), review);
+  }
+
+  /** Writes {@code podReviews}, the list of this round's reviews, e.g. before a mail lists them. */
+  public void publish(VariableScope scope) {
+    json.write(scope, VARIABLE, of(scope));
   }
 
   /** Starts a fresh round after the proposer amended the proposal. */
   public void clear(VariableScope scope) {
+    reviews.removeAll(scope);
     json.write(scope, VARIABLE, List.of());
   }
 

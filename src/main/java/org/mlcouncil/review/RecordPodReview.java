@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Task listener ({@code complete}) of a pod lead's review: checks what the form cannot
  * (a comment unless approving) and keeps the review under the reviewer's group. The form's
- * values live in task-local variables, so parallel reviewers never overwrite each other.
+ * values live in task-local variables, and the review in a variable of its group's own, so
+ * parallel reviewers never overwrite each other nor update the same row.
  */
 @Component("recordPodReview")
 public class RecordPodReview implements TaskListener {
@@ -41,7 +42,7 @@ public class RecordPodReview implements TaskListener {
       throw new BadUserRequestException("comment: must be at most " + MAX_COMMENT + " characters (got "
           + comment.length() + ")");
     }
-    podReviewTally.add(task.getExecution(), new PodReview(
+    podReviewTally.record(task, new PodReview(
         (String) task.getVariable("podLeadGroup"),
         reviewers.actingUser(task),
         decision,

@@ -46,7 +46,7 @@ class CouncilReviewIT {
 
   @BeforeEach
   void setUp() {
-    items = new CouncilItems(runtimeService, taskService, identityService);
+    items = new CouncilItems(runtimeService, taskService, identityService, managementService);
   }
 
   @Test

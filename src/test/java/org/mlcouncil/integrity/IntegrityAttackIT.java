@@ -80,7 +80,7 @@ class IntegrityAttackIT {
   @BeforeEach
   void setUp() {
     client = new HostileClient(rest);
-    council = new CouncilItems(runtimeService, taskService, identityService);
+    council = new CouncilItems(runtimeService, taskService, identityService, managementService);
   }
 
   @AfterEach

@@ -52,7 +52,7 @@ class CouncilRotationIT {
 
   @Test
   void rejectedCompositionGoesBackThenTheConfirmedCouncilTakesOverOpenVotes() {
-    CouncilItems items = new CouncilItems(runtimeService, taskService, identityService);
+    CouncilItems items = new CouncilItems(runtimeService, taskService, identityService, managementService);
     ProcessInstance openItem = items.request("proposal", "paul", "paul", "watcher@example.org");
     await().untilAsserted(() -> assertThat(openItem).isWaitingAt("voteOnItem"));
     items.vote(openItem, "marcus", "approve", null);

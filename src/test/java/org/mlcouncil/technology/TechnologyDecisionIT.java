@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -44,13 +45,14 @@ class TechnologyDecisionIT {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
+  @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
   @Autowired TestRestTemplate rest;
   CouncilItems council;
 
   @BeforeEach
   void setUp() {
-    council = new CouncilItems(runtimeService, taskService, identityService);
+    council = new CouncilItems(runtimeService, taskService, identityService, managementService);
   }
 
   @Test
