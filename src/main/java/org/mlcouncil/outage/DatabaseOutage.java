@@ -2,7 +2,6 @@ package org.mlcouncil.outage;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +23,13 @@ public final class DatabaseOutage {
   private DatabaseOutage() {
   }
 
-  /** The body of every 503 answer. */
-  public static Map<String, String> body() {
-    return Map.of("type", TYPE, "message", MESSAGE);
+  /** The body of every 503 answer: {@code {"type": "ServiceUnavailable", "message": "…"}}. */
+  public static Reason body() {
+    return new Reason(TYPE, MESSAGE);
+  }
+
+  /** An answer's body, in the shape of the REST API's error answers. */
+  public record Reason(String type, String message) {
   }
 
   /**

@@ -10,23 +10,25 @@ import org.slf4j.Marker;
 
 /**
  * Keeps a database outage from filling the log with stack traces: Camunda's command context
- * logs every failed command with one, its REST API every 500, and the job executor every failed
- * acquisition, every few seconds while the database is away. A request answered with 503 logs
- * its own line ({@link DatabaseOutage#logAnswered}), so the command context's is dropped; the
- * job executor's becomes one line naming the cause. Other failures keep their stack traces.
+ * logs every failed command with one, its REST API every 500, the job executor every failed
+ * acquisition and the readiness check every probe, every few seconds while the database is
+ * away. A request answered with 503 logs its own line ({@link DatabaseOutage#logAnswered}), so
+ * the command context's is dropped; the job executor's and the health check's become one line
+ * naming the cause. Other failures keep their stack traces.
  * Installed in {@code logback-spring.xml}.
  */
 public class OutageLogFilter extends TurboFilter {
 
   private static final Set<String> ANSWERED_ELSEWHERE =
       Set.of("org.camunda.bpm.engine.context", "org.camunda.bpm.engine.rest.exception");
-  private static final String JOB_EXECUTOR = "org.camunda.bpm.engine.jobexecutor";
+  private static final Set<String> ONE_LINE = Set.of("org.camunda.bpm.engine.jobexecutor",
+      "org.springframework.boot.actuate.jdbc.DataSourceHealthIndicator");
 
   @Override
   public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
                             Throwable thrown) {
     boolean answeredElsewhere = ANSWERED_ELSEWHERE.contains(logger.getName());
-    if (!level.isGreaterOrEqual(Level.WARN) || !answeredElsewhere && !JOB_EXECUTOR.equals(logger.getName())) {
+    if (!level.isGreaterOrEqual(Level.WARN) || !answeredElsewhere && !ONE_LINE.contains(logger.getName())) {
       return FilterReply.NEUTRAL;
     }
     SQLException cause = DatabaseOutage.find(thrown != null ? thrown : lastThrowable(params));
@@ -34,7 +36,7 @@ public class OutageLogFilter extends TurboFilter {
       return FilterReply.NEUTRAL;
     }
     if (!answeredElsewhere) {
-      logger.warn("Database not reachable, jobs wait for it: {}", cause.getMessage());
+      logger.warn("Database not reachable: {}", cause.getMessage());
     }
     return FilterReply.DENY;
   }

@@ -2,6 +2,9 @@ package org.mlcouncil.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -9,6 +12,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.mlcouncil.directory.DemoOrganisation;
 import org.mlcouncil.directory.OrganisationSetup;
 import org.mlcouncil.support.IntegrationTest;
@@ -38,6 +42,7 @@ class PlatformIT {
   @Autowired AuthorizationService authorizationService;
   @Autowired OrganisationSetup organisationSetup;
   @Autowired DemoOrganisation demoOrganisation;
+  @Autowired CamundaBpmProperties camunda;
 
   @Test
   void runsOnRealPostgresql() {
@@ -130,6 +135,28 @@ class PlatformIT {
     assertThat(rest.getForEntity("/camunda/app/tasklist/default/", String.class).getBody())
         .contains("Tasklist");
     assertThat(rest.getForEntity("/actuator/health", String.class).getBody()).contains("\"UP\"");
+  }
+
+  @Test
+  void readinessNeedsTheDatabaseAndLivenessDoesNot() {
+    ResponseEntity<String> readiness = rest.getForEntity("/actuator/health/readiness", String.class);
+    ResponseEntity<String> liveness = rest.getForEntity("/actuator/health/liveness", String.class);
+
+    assertThat(readiness.getBody()).contains("\"db\":{\"status\":\"UP\"}").doesNotContain("mail");
+    assertThat(liveness.getBody()).isEqualTo("{\"status\":\"UP\"}");
+  }
+
+  @Test
+  void noWaitForTheDatabaseLastsMoreThanSecondsAndJobsCannotTakeEveryConnection() throws SQLException {
+    HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+    int jobThreads = camunda.getJobExecution().getMaxPoolSize();
+
+    assertThat(pool.getConnectionTimeout()).isEqualTo(3000);
+    try (Connection connection = dataSource.getConnection()) {
+      assertThat(connection.getNetworkTimeout()).as("pgjdbc socketTimeout, in ms").isEqualTo(10_000);
+    }
+    // Each job thread may hold two connections, the acquisition one more; requests keep at least ten.
+    assertThat(pool.getMaximumPoolSize() - (2 * jobThreads + 1)).isGreaterThanOrEqualTo(10);
   }
 
   private List<String> definitionKeys(String user, String password) {
