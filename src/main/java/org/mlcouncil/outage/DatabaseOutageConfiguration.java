@@ -20,13 +20,14 @@ public class DatabaseOutageConfiguration {
 
   /**
    * Around the authentication filters, which already need the database, and inside the filter
-   * that sets the API answers' headers, so that a 503 carries them too.
+   * that sets the API answers' headers, so that a 503 carries them too. The webapps' pages are
+   * included: loading Tasklist asks the database whether an administrator exists.
    */
   @Bean
   public FilterRegistrationBean<Filter> databaseOutageFilter(ObjectMapper json, CamundaBpmProperties camunda) {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new DatabaseOutageFilter(json));
     registration.setName("database-outage");
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", camunda.getWebapp().getApplicationPath() + "/api/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", camunda.getWebapp().getApplicationPath() + "/*");
     registration.setOrder(RestApiSecurity.AUTHENTICATION_ORDER - 1);
     return registration;
   }

@@ -11,10 +11,10 @@ import org.slf4j.Marker;
 /**
  * Keeps a database outage from filling the log with stack traces: Camunda's command context
  * logs every failed command with one, its REST API every 500, the job executor every failed
- * acquisition and the readiness check every probe, every few seconds while the database is
- * away. A request answered with 503 logs its own line ({@link DatabaseOutage#logAnswered}), so
- * the command context's is dropped; the job executor's and the health check's become one line
- * naming the cause. Other failures keep their stack traces.
+ * acquisition, the readiness check every probe and the pool every broken connection, every few
+ * seconds while the database is away. A request answered with 503 logs its own line
+ * ({@link DatabaseOutage#logAnswered}), so the command context's is dropped; the others become
+ * one line naming the cause. Other failures keep their stack traces.
  * Installed in {@code logback-spring.xml}.
  */
 public class OutageLogFilter extends TurboFilter {
@@ -22,7 +22,8 @@ public class OutageLogFilter extends TurboFilter {
   private static final Set<String> ANSWERED_ELSEWHERE =
       Set.of("org.camunda.bpm.engine.context", "org.camunda.bpm.engine.rest.exception");
   private static final Set<String> ONE_LINE = Set.of("org.camunda.bpm.engine.jobexecutor",
-      "org.springframework.boot.actuate.jdbc.DataSourceHealthIndicator");
+      "org.springframework.boot.actuate.jdbc.DataSourceHealthIndicator", "com.zaxxer.hikari.pool.PoolBase",
+      "com.zaxxer.hikari.pool.ProxyConnection");
 
   @Override
   public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,

@@ -39,13 +39,15 @@ class OutageLogFilterTest {
   }
 
   @Test
-  void theJobExecutorAndTheHealthCheckLogAnOutageInOneLine() {
+  void theJobExecutorTheHealthCheckAndThePoolLogAnOutageInOneLine() {
     context.getLogger("org.camunda.bpm.engine.jobexecutor").warn("ENGINE-14022 Exception during job acquisition {}",
         "timeout", new ProcessEngineException("acquisition failed", TIMEOUT));
     context.getLogger("org.springframework.boot.actuate.jdbc.DataSourceHealthIndicator")
         .warn("DataSource health check failed", new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", TIMEOUT));
+    context.getLogger("com.zaxxer.hikari.pool.PoolBase").warn("{} - Pool is empty, failed to create/setup connection",
+        "HikariPool-1", TIMEOUT);
 
-    assertThat(appender.list).hasSize(2).allSatisfy(event -> {
+    assertThat(appender.list).hasSize(3).allSatisfy(event -> {
       assertThat(event.getLevel()).isEqualTo(Level.WARN);
       assertThat(event.getFormattedMessage()).isEqualTo("Database not reachable: " + TIMEOUT.getMessage());
       assertThat(event.getThrowableProxy()).isNull();
