@@ -52,7 +52,7 @@ public final class DatabaseOutage {
     return find(exception) != null;
   }
 
-  /** The one line a refused request logs, naming what the driver or pool said. */
+  /** The one line a request answered 503 logs, naming what the driver or pool said. */
   public static void logAnswered(String method, String path, Throwable exception) {
     SQLException cause = find(exception);
     log.warn("{} {} answered {}: database not reachable ({})", method, path, STATUS,
