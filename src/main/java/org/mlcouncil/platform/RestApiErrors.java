@@ -1,13 +1,20 @@
 package org.mlcouncil.platform;
 
+import jakarta.annotation.Priority;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -15,6 +22,7 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.mlcouncil.account.PasswordRules;
+import org.mlcouncil.outage.DatabaseOutage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,26 +33,38 @@ import org.springframework.stereotype.Component;
  * also answers with 500, is answered with 400 naming the policy. Everything else is answered as
  * Camunda does. No answer repeats more than {@value #MAX_MESSAGE} characters of a message: the
  * platform's refusals quote only the beginning of a bad value, and an engine message that quotes
- * a whole value (a persistence error lists the rows it failed to write) is cut.
+ * a whole value (a persistence error lists the rows it failed to write) is cut. A request that
+ * failed because the database cannot be reached is answered with 503 and a one-line reason.
+ *
+ * <p>The webapps' own REST applications (Tasklist's and Cockpit's API) get the same mappers
+ * ({@link WebappApiErrors}); there Camunda's mappers stay registered, and these outrank them.
  */
 @Component
 public class RestApiErrors extends CamundaJerseyResourceConfig {
 
   static final int MAX_MESSAGE = 1000;
+  /** Camunda's mappers answer every refusal inside an engine exception with 500 and log it. */
+  static final List<Class<?>> MAPPERS = List.of(EngineRefusals.class, RestRefusals.class, OtherFailures.class);
+  /** Above Camunda's mappers of the same exception types (Jersey's default priority is USER). */
+  private static final int ABOVE_CAMUNDA = Priorities.USER - 1;
 
   @Override
   protected void registerCamundaRestResources() {
     registerClasses(CamundaRestResources.getResourceClasses());
     Set<Class<?>> configuration = new HashSet<>(CamundaRestResources.getConfigurationClasses());
-    configuration.remove(ProcessEngineExceptionHandler.class);
-    configuration.remove(RestExceptionHandler.class);
+    configuration.removeAll(Set.of(ProcessEngineExceptionHandler.class, RestExceptionHandler.class,
+        ExceptionHandler.class));
     registerClasses(configuration);
     register(org.glassfish.jersey.jackson.JacksonFeature.class);
-    register(EngineRefusals.class);
-    register(RestRefusals.class);
+    MAPPERS.forEach(this::register);
   }
 
-  static Response respond(Throwable exception) {
+  static Response respond(HttpServletRequest request, Throwable exception) {
+    if (DatabaseOutage.isCause(exception)) {
+      DatabaseOutage.logAnswered(request.getMethod(), request.getRequestURI(), exception);
+      return Response.status(DatabaseOutage.STATUS).type(MediaType.APPLICATION_JSON_TYPE)
+          .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER).entity(DatabaseOutage.body()).build();
+    }
     RuntimeException refusal = Refusals.find(exception);
     // Asked first: Camunda's own handler logs every 500 with its stack trace, and a refusal is none.
     if (refusal != null && !hasOwnStatus(exception) && PasswordRules.isPolicyRefusal(refusal)) {
@@ -74,20 +94,41 @@ public class RestApiErrors extends CamundaJerseyResourceConfig {
   }
 
   /** Engine exceptions thrown straight out of a resource. */
+  @Priority(ABOVE_CAMUNDA)
   public static class EngineRefusals implements ExceptionMapper<ProcessEngineException> {
+
+    @Context
+    private HttpServletRequest request;
 
     @Override
     public Response toResponse(ProcessEngineException exception) {
-      return respond(exception);
+      return respond(request, exception);
     }
   }
 
   /** Engine exceptions a resource wrapped, such as "Cannot instantiate process definition". */
+  @Priority(ABOVE_CAMUNDA)
   public static class RestRefusals implements ExceptionMapper<RestException> {
+
+    @Context
+    private HttpServletRequest request;
 
     @Override
     public Response toResponse(RestException exception) {
-      return respond(exception);
+      return respond(request, exception);
+    }
+  }
+
+  /** Anything else, such as Spring's "Could not open JDBC Connection for transaction". */
+  @Priority(ABOVE_CAMUNDA)
+  public static class OtherFailures implements ExceptionMapper<Throwable> {
+
+    @Context
+    private HttpServletRequest request;
+
+    @Override
+    public Response toResponse(Throwable exception) {
+      return respond(request, exception);
     }
   }
 }

@@ -52,12 +52,13 @@ public class RestApiSecurity {
     return registration;
   }
 
+  /** Outermost, so that every answer gets the headers, also one the database outage filter writes. */
   @Bean
   public FilterRegistrationBean<Filter> apiResponseHeaders() {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ApiResponseHeaders());
     registration.setName("api-response-headers");
     registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/*");
-    registration.setOrder(AUTHENTICATION_ORDER - 1);
+    registration.setOrder(AUTHENTICATION_ORDER - 2);
     return registration;
   }
 }

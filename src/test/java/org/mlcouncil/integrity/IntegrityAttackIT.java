@@ -43,9 +43,9 @@ import org.mlcouncil.proposal.ProposalData;
 import org.mlcouncil.support.ActingUser;
 import org.mlcouncil.support.AsyncWork;
 import org.mlcouncil.support.IntegrationTest;
+import org.mlcouncil.support.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
@@ -329,7 +329,7 @@ class IntegrityAttackIT {
         new Target("marcus", POST, "/process-instance/" + item.getId() + "/variables", "vote"),
         new Target("clara", POST, "/task/" + chairTask.getId() + "/complete", "attendees"),
         new Target("clara", POST, "/task/" + chairTask.getId() + "/complete", "carryOver"));
-    Map<String, HttpHeaders> sessions = new LinkedHashMap<>();
+    Map<String, WebappSession> sessions = new LinkedHashMap<>();
     Map<String, Integer> byClass = new LinkedHashMap<>(Map.of("2xx", 0, "4xx", 0, "5xx", 0));
     List<String> serverErrors = new ArrayList<>();
     List<String> accepted = new ArrayList<>();

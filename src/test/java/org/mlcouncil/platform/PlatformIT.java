@@ -2,6 +2,9 @@ package org.mlcouncil.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -130,6 +133,23 @@ class PlatformIT {
     assertThat(rest.getForEntity("/camunda/app/tasklist/default/", String.class).getBody())
         .contains("Tasklist");
     assertThat(rest.getForEntity("/actuator/health", String.class).getBody()).contains("\"UP\"");
+  }
+
+  @Test
+  void readinessNeedsTheDatabaseAndLivenessDoesNot() {
+    ResponseEntity<String> readiness = rest.getForEntity("/actuator/health/readiness", String.class);
+    ResponseEntity<String> liveness = rest.getForEntity("/actuator/health/liveness", String.class);
+
+    assertThat(readiness.getBody()).contains("\"db\":{\"status\":\"UP\"}").doesNotContain("mail");
+    assertThat(liveness.getBody()).isEqualTo("{\"status\":\"UP\"}");
+  }
+
+  @Test
+  void noWaitForTheDatabaseLastsMoreThanSeconds() throws SQLException {
+    assertThat(dataSource.unwrap(HikariDataSource.class).getConnectionTimeout()).isEqualTo(3000);
+    try (Connection connection = dataSource.getConnection()) {
+      assertThat(connection.getNetworkTimeout()).as("pgjdbc socketTimeout, in ms").isEqualTo(10_000);
+    }
   }
 
   private List<String> definitionKeys(String user, String password) {

@@ -1,0 +1,33 @@
+package org.mlcouncil.outage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.Test;
+
+class PostgresTimeoutsTest {
+
+  private final PostgresTimeouts timeouts = new PostgresTimeouts();
+
+  @Test
+  void aPostgresqlPoolGetsEveryTimeoutAndAnOperatorsValueWins() {
+    HikariDataSource pool = new HikariDataSource();
+    pool.setJdbcUrl("jdbc:postgresql://db:5432/mlcouncil");
+    pool.addDataSourceProperty("socketTimeout", "60");
+
+    timeouts.postProcessAfterInitialization(pool, "dataSource");
+
+    assertThat(pool.getDataSourceProperties()).containsEntry("connectTimeout", "3").containsEntry("loginTimeout", "5")
+        .containsEntry("tcpKeepAlive", "true").containsEntry("socketTimeout", "60");
+  }
+
+  @Test
+  void anotherDatabaseIsLeftAlone() {
+    HikariDataSource pool = new HikariDataSource();
+    pool.setJdbcUrl("jdbc:h2:file:./data/ml-council");
+
+    timeouts.postProcessAfterInitialization(pool, "dataSource");
+
+    assertThat(pool.getDataSourceProperties()).as("H2 refuses settings it does not know").isEmpty();
+  }
+}
