@@ -59,13 +59,20 @@ public class Tasklist implements AutoCloseable {
 
   public void loginAs(String user) {
     driver.get(baseUrl + "/camunda/app/tasklist/default/");
-    WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
-    username.clear();
-    username.sendKeys(user);
-    WebElement password = driver.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']"));
-    password.clear();
-    password.sendKeys("demo");
+    By usernameField = By.cssSelector("form[name='signinForm'] input[ng-model='username']");
+    By passwordField = By.cssSelector("form[name='signinForm'] input[ng-model='password']");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(usernameField));
+    // Tasklist focuses the user name field once its page has settled, which on a busy machine can
+    // come while the password is typed and send it into the user name: type until both hold.
+    wait.until(page -> {
+      WebElement username = page.findElement(usernameField);
+      WebElement password = page.findElement(passwordField);
+      username.clear();
+      username.sendKeys(user);
+      password.clear();
+      password.sendKeys("demo");
+      return user.equals(username.getDomProperty("value")) && "demo".equals(password.getDomProperty("value"));
+    });
     driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.start-process-action a")));
   }
