@@ -61,7 +61,9 @@ final class AppNode implements AutoCloseable {
         "--camunda.bpm.generic-properties.properties.hostname=" + name));
     command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+        // A restart appends to the log of the first start, which a rerun of the suite replaces.
+        .redirectOutput(starts == 0 ? ProcessBuilder.Redirect.to(log().toFile())
+            : ProcessBuilder.Redirect.appendTo(log().toFile()));
     // Only what the suite sets: a developer's own MLCOUNCIL_* or SPRING_* must not leak in.
     builder.environment().keySet().removeIf(key -> key.startsWith("MLCOUNCIL_") || key.startsWith("SPRING_"));
     builder.environment().putAll(environment);

@@ -53,7 +53,7 @@ class FaultSuiteIT {
 
   /** The demo organisation's users (proposers, pod leads, council), with a password of this run. */
   private static final String PASSWORD = "Fault-suite-" + UUID.randomUUID();
-  private static final String ADMIN_PASSWORD = "Fault-Admin-9-" + UUID.randomUUID();
+  private static final String ADMIN_PASSWORD = "Fault-Suite-9-" + UUID.randomUUID();
   /**
    * Mail retries 20 times faster than in production: the old cycle R3/PT1M (three retries a
    * minute apart, then an incident: about 3 minutes) becomes R3/PT3S (9 s), the back-off's default
@@ -125,7 +125,7 @@ class FaultSuiteIT {
       Set<String> reviewsDone = ConcurrentHashMap.newKeySet();
       AtomicInteger retried = new AtomicInteger();
       AtomicBoolean submitting = new AtomicBoolean(true);
-      try (Crowd crowd = new Crowd()) {
+      try (Crowd crowd = new Crowd(); Crowd reviewers = new Crowd()) {
         for (int c = 0; c < 6; c++) {
           Client proposer = client(node, PROPOSERS.get(c % PROPOSERS.size()), clicks);
           String prefix = "Kill9 client " + c + " proposal ";
@@ -138,7 +138,6 @@ class FaultSuiteIT {
             }
           });
         }
-        Crowd reviewers = new Crowd();
         Clicks.SEARCH_POD_LEADS.keySet().forEach(lead -> reviewers.add(
             () -> reviewWhile(submitting, client(node, lead, clicks), reviewsDone)));
 
@@ -153,7 +152,6 @@ class FaultSuiteIT {
         crowd.awaitDone(Duration.ofMinutes(4));
         submitting.set(false);
         reviewers.awaitDone(Duration.ofMinutes(1));
-        reviewers.close();
       }
       row.figure("settled after", seconds(database.settle(Duration.ofMinutes(3)).toNanos()));
 
@@ -179,6 +177,7 @@ class FaultSuiteIT {
       row.figure("receipts missing / extra copies", proposals.missingReceipts() + " / " + proposals.extraReceipts());
       row.figure("mails received more than once (same recipient and subject), extra copies", mailDuplicates);
       row.figure("click latency", clicks.latencies());
+      row.figure("first 5xx", firstServerError(clicks));
       row.target("0 lost", row.lost == 0);
       row.target("0 stuck", stuck.isEmpty());
       row.target("receipts exactly once", proposals.missingReceipts() == 0 && proposals.extraReceipts() == 0);
@@ -247,6 +246,7 @@ class FaultSuiteIT {
       row.figure("mails received more than once, extra copies", mailDuplicates);
       row.figure("answers by status", clicks.byStatus());
       row.figure("click latency", clicks.latencies());
+      row.figure("first 5xx", firstServerError(clicks));
       row.target("0 lost", row.lost == 0);
       row.target("unique keys", proposals.duplicateKeys() == 0);
       row.target("each mail once", mailDuplicates == 0 && proposals.missingReceipts() == 0
@@ -327,6 +327,7 @@ class FaultSuiteIT {
       row.figure("first acknowledged submission after the outage ended", seconds(recovered - outageEnds));
       row.figure("node restarted", node.starts() > 1);
       row.figure("answers outside the outage by status", outside.byStatus());
+      row.figure("first 5xx outside the outage", firstServerError(outside));
       row.figure("receipts missing / extra copies", proposals.missingReceipts() + " / " + proposals.extraReceipts());
       row.target("fast 503s (every answer during the outage a 503, p95 < 1 s)",
           during.total() > 0 && during.count(answer -> answer.status() == 503) == during.total()
@@ -395,12 +396,13 @@ class FaultSuiteIT {
       row.lost = reviewsLost + votesLost;
       row.duplicated = Inbox.duplicates(inbox.received());
       row.serverErrors = clicks.serverErrors();
-      row.figure("acknowledged column", "clicks answered 2xx (submissions, claims, reviews, votes, retries)");
+      row.figure("acknowledged column", "requests answered 2xx (submissions, task lookups, claims, reviews, votes, retries)");
       row.figure("items", proposals.size() + " proposals, " + councilReviews.size() + " council reviews");
       row.figure("errors shown (non-2xx answers) by status", clicks.where(answer -> !answer.acknowledged()).byStatus());
       row.figure("completions retried after an error", retries.get());
       row.figure("pod reviews lost / council votes lost", reviewsLost + " / " + votesLost);
       row.figure("click latency", clicks.latencies());
+      row.figure("first error", clicks.first(answer -> !answer.acknowledged()).map(Answer::toString).orElse("none"));
       row.target("0 errors shown", errorsShown == 0);
       row.target("0 votes lost", votesLost == 0 && reviewsLost == 0);
     });
@@ -477,6 +479,7 @@ class FaultSuiteIT {
       row.figure("time to drain the mail after SMTP returned", missing.isEmpty()
           ? seconds(drained - smtpBack) : "not drained: nothing left to retry after " + seconds(drained - smtpBack));
       row.figure("incidents left for an operator", database.incidents());
+      row.figure("first 5xx", firstServerError(clicks));
       row.figure("mails received more than once, extra copies", mailDuplicates);
       if (!missing.isEmpty()) {
         row.figure("missing, e.g.", missing.subList(0, Math.min(3, missing.size())));
@@ -676,6 +679,10 @@ class FaultSuiteIT {
   private static List<ExpectedMail> missing(List<ExpectedMail> expected, Map<Mail, Integer> received) {
     return expected.stream().filter(mail -> Inbox.count(received, mail.address(), mail.kind(), mail.item()) == 0)
         .toList();
+  }
+
+  private static String firstServerError(Tally tally) {
+    return tally.first(Answer::serverError).map(Answer::toString).orElse("none");
   }
 
   private static String address(String user) {
