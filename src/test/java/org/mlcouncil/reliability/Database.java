@@ -63,7 +63,7 @@ final class Database {
   Map<String, Integer> titlesStoredTwice() {
     Map<String, Integer> titles = new TreeMap<>();
     query("select text_, count(*) from act_hi_varinst v join act_hi_procinst p on p.id_ = v.proc_inst_id_"
-        + " where p.proc_def_key_ = 'ml-proposal' and v.name_ = 'title' and v.scope_id_ is null"
+        + " where p.proc_def_key_ = 'ml-proposal' and v.name_ = 'title' and v.execution_id_ = v.proc_inst_id_"
         + " group by text_ having count(*) > 1", row -> titles.put(row.getString(1), row.getInt(2)));
     return titles;
   }

@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.StreamSupport;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,6 +87,9 @@ class FaultSuiteIT {
 
   @BeforeAll
   static void startServers() throws IOException {
+    // A killed node leaves GreenMail's handler threads dying of reset connections; that is the
+    // fault at work, not a failure of whatever the suite happens to be waiting for.
+    Awaitility.doNotCatchUncaughtExceptionsByDefault();
     postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
     greenMail = new GreenMail(new ServerSetup(TcpProxy.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     greenMail.start();
@@ -96,6 +100,7 @@ class FaultSuiteIT {
 
   @AfterAll
   static void stopServers() throws IOException {
+    Awaitility.reset();
     report.write();
     smtpProxy.close();
     databaseProxy.close();
