@@ -106,10 +106,6 @@ final class AppNode implements AutoCloseable {
     return process != null && process.isAlive();
   }
 
-  long pid() {
-    return process.pid();
-  }
-
   /** SIGKILL: no shutdown hook, no transaction finishes, as in a power cut or an OOM kill. */
   void kill9() {
     process.destroyForcibly();
@@ -138,7 +134,7 @@ final class AppNode implements AutoCloseable {
     }
   }
 
-  Path log() {
+  private Path log() {
     return Path.of("target", "reliability", name + ".log");
   }
 

@@ -46,10 +46,6 @@ final class TcpProxy implements AutoCloseable {
     return port;
   }
 
-  Mode mode() {
-    return mode;
-  }
-
   synchronized void forward() {
     mode = Mode.FORWARD;
     listen();
