@@ -14,11 +14,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
@@ -28,6 +30,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -621,7 +625,7 @@ class FaultSuiteIT {
    * person first prepares (e.g. claims) and returns the completing click; an error is retried
    * until the click is acknowledged, as a person would, so the item can go on.
    */
-  private static void atOnce(java.util.Collection<Client> people, java.util.function.Function<Client, Click> prepare,
+  private static void atOnce(Collection<Client> people, Function<Client, Click> prepare,
                              AtomicInteger retries) {
     CyclicBarrier together = new CyclicBarrier(people.size());
     try (Crowd crowd = new Crowd()) {
@@ -659,7 +663,7 @@ class FaultSuiteIT {
     try {
       JsonNode list = JSON.readTree(answer.json().get("value").asText());
       return StreamSupport.stream(list.spliterator(), false).map(entry -> entry.get(field).asText())
-          .collect(java.util.stream.Collectors.toSet());
+          .collect(Collectors.toSet());
     } catch (IOException e) {
       throw new IllegalStateException("Not a JSON list: " + answer, e);
     }
@@ -729,7 +733,7 @@ class FaultSuiteIT {
   }
 
   private static Map<Integer, Long> count(List<Integer> statuses) {
-    Map<Integer, Long> counts = new java.util.TreeMap<>();
+    Map<Integer, Long> counts = new TreeMap<>();
     statuses.forEach(status -> counts.merge(status, 1L, Long::sum));
     return counts;
   }

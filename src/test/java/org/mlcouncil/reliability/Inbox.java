@@ -6,6 +6,7 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ final class Inbox {
   static int count(Map<Mail, List<Instant>> received, String address, String... subjectContains) {
     return received.entrySet().stream()
         .filter(entry -> entry.getKey().address().equals(address))
-        .filter(entry -> java.util.Arrays.stream(subjectContains).allMatch(entry.getKey().subject()::contains))
+        .filter(entry -> Arrays.stream(subjectContains).allMatch(entry.getKey().subject()::contains))
         .mapToInt(entry -> entry.getValue().size()).sum();
   }
 

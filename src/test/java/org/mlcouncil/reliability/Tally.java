@@ -1,7 +1,10 @@
 package org.mlcouncil.reliability;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -38,12 +41,12 @@ final class Tally {
 
   /** How many answers had each status, e.g. {@code {200=40, 503=3}}. */
   Map<Integer, Long> byStatus() {
-    return answers.stream().collect(Collectors.groupingBy(Answer::status, java.util.TreeMap::new, Collectors.counting()));
+    return answers.stream().collect(Collectors.groupingBy(Answer::status, TreeMap::new, Collectors.counting()));
   }
 
   Map<String, Long> byNode(Predicate<Answer> which) {
     return answers.stream().filter(which)
-        .collect(Collectors.groupingBy(Answer::node, java.util.TreeMap::new, Collectors.counting()));
+        .collect(Collectors.groupingBy(Answer::node, TreeMap::new, Collectors.counting()));
   }
 
   /** The latency in milliseconds below which the given share of the answers fall (nearest rank). */
@@ -69,7 +72,7 @@ final class Tally {
   }
 
   /** The first answer that matches, in the order they came. */
-  java.util.Optional<Answer> first(Predicate<Answer> which) {
-    return answers.stream().filter(which).min(java.util.Comparator.comparingLong(Answer::at));
+  Optional<Answer> first(Predicate<Answer> which) {
+    return answers.stream().filter(which).min(Comparator.comparingLong(Answer::at));
   }
 }
