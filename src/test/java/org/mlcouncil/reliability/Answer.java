@@ -6,10 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * One answer to a click: its status (or {@link #NO_ANSWER} when the connection failed or timed
- * out), body, how long it took, when it came ({@link System#nanoTime()}) and which node gave it.
+ * One answer to a click: which node gave it to which request, its status (or {@link #NO_ANSWER}
+ * when the connection failed or timed out), body, how long it took and when it came
+ * ({@link System#nanoTime()}).
  */
-record Answer(String node, int status, String body, long millis, long at) {
+record Answer(String node, String request, int status, String body, long millis, long at) {
 
   static final int NO_ANSWER = -1;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,6 +42,6 @@ record Answer(String node, int status, String body, long millis, long at) {
 
   @Override
   public String toString() {
-    return node + " " + status + " in " + millis + " ms: " + (body.length() > 200 ? body.substring(0, 200) : body);
+    return node + " " + request + " " + status + " in " + millis + " ms: " + (body.length() > 200 ? body.substring(0, 200) : body);
   }
 }

@@ -61,16 +61,20 @@ final class Client {
     return HttpRequest.newBuilder(node.base().resolve(path)).timeout(timeout).header("Authorization", authorization);
   }
 
-  private Answer send(HttpRequest.Builder request) {
+  private Answer send(HttpRequest.Builder builder) {
+    HttpRequest request = builder.build();
+    String what = request.method() + " " + request.uri().getPath();
     long started = System.nanoTime();
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return tally.add(new Answer(node.name(), response.statusCode(), response.body(), elapsed(started), System.nanoTime()));
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      return tally.add(new Answer(node.name(), what, response.statusCode(), response.body(), elapsed(started),
+          System.nanoTime()));
     } catch (IOException e) {
-      return tally.add(new Answer(node.name(), Answer.NO_ANSWER, e.toString(), elapsed(started), System.nanoTime()));
+      return tally.add(new Answer(node.name(), what, Answer.NO_ANSWER, e.toString(), elapsed(started), System.nanoTime()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return tally.add(new Answer(node.name(), Answer.NO_ANSWER, "interrupted", elapsed(started), System.nanoTime()));
+      return tally.add(new Answer(node.name(), what, Answer.NO_ANSWER, "interrupted", elapsed(started),
+          System.nanoTime()));
     }
   }
 

@@ -511,6 +511,7 @@ class FaultSuiteIT {
       row.figure("lost column", "acknowledged proposals missing from history + expected mails that never arrived");
       row.figure("click latency before the outage (10 submissions, one client)", before.latencies());
       row.figure("latency of the clicks sent during the outage", duringOutage.latencies());
+      row.figure("slowest click during the outage", duringOutage.slowest().map(Answer::toString).orElse("none"));
       row.figure("answers by status (during and after the outage)", clicks.byStatus());
       row.figure("mails expected (receipts, pod review and council vote announcements) / missing",
           expected.size() + " / " + missing.size());

@@ -71,6 +71,11 @@ final class Tally {
     return subset;
   }
 
+  /** The slowest answer, e.g. to see which click waited. */
+  Optional<Answer> slowest() {
+    return answers.stream().max(Comparator.comparingLong(Answer::millis));
+  }
+
   /** The first answer that matches, in the order they came. */
   Optional<Answer> first(Predicate<Answer> which) {
     return answers.stream().filter(which).min(Comparator.comparingLong(Answer::at));
