@@ -3,7 +3,6 @@ package org.mlcouncil.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -42,7 +41,7 @@ class BusinessKeysIT {
     List<Future<ResponseEntity<String>>> answers = new ArrayList<>();
     for (int i = 0; i < submissions; i++) {
       String user = List.of("paul", "priya", "ivan", "sam").get(i % 4);
-      Map<String, Object> variables = restValues(ProposalData.valid("Simultaneous " + i));
+      Map<String, Object> variables = ProposalData.validForRest("Simultaneous " + i);
       answers.add(clients.submit(() -> EngineRest.start(rest, user, "ml-proposal", variables)));
     }
     List<String> keys = new ArrayList<>();
@@ -76,12 +75,5 @@ class BusinessKeysIT {
     } finally {
       repositoryService.deleteDeployment(deployment, true);
     }
-  }
-
-  private static Map<String, Object> restValues(Map<String, Object> values) {
-    Map<String, Object> rest = new HashMap<>();
-    values.forEach((name, value) -> rest.put(name, value instanceof List<?> list
-        ? String.join(",", list.stream().map(String::valueOf).toList()) : value));
-    return rest;
   }
 }

@@ -29,4 +29,12 @@ public final class ProposalData {
     variables.put("interestedPeople", "ivan, watcher@example.org");
     return variables;
   }
+
+  /** The same values as the REST API takes them from Tasklist: a list as one comma-separated text. */
+  public static Map<String, Object> validForRest(String title) {
+    Map<String, Object> rest = new HashMap<>();
+    valid(title).forEach((name, value) -> rest.put(name, value instanceof List<?> list
+        ? String.join(",", list.stream().map(String::valueOf).toList()) : value));
+    return rest;
+  }
 }
