@@ -6,8 +6,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * JavaMail waits forever for a silent SMTP server by default, which would hold a sender, and
- * its mail's lock, for good. Every SMTP operation gets {@code mlcouncil.mail.smtp-timeout}
- * unless {@code spring.mail.properties} sets its own.
+ * its mail's lock, for good. Every SMTP operation gets {@code mlcouncil.mail.smtp-timeout}, the one
+ * setting checked against the lock duration (so {@code spring.mail.properties} cannot undercut it).
  */
 final class SmtpTimeouts {
 
@@ -20,7 +20,7 @@ final class SmtpTimeouts {
   static void apply(JavaMailSender mailSender, Duration timeout) {
     if (mailSender instanceof JavaMailSenderImpl sender) {
       for (String property : TIMEOUTS) {
-        sender.getJavaMailProperties().putIfAbsent(property, String.valueOf(timeout.toMillis()));
+        sender.getJavaMailProperties().put(property, String.valueOf(timeout.toMillis()));
       }
     }
   }
