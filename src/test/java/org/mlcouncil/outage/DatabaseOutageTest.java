@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** Outages as the pool and the driver really report them, wrapped as Spring and the engine wrap them. */
 class DatabaseOutageTest {
@@ -65,6 +67,27 @@ class DatabaseOutageTest {
     SQLException adminShutdown = new SQLException("FATAL: terminating connection due to administrator command", "57P01");
 
     assertThat(DatabaseOutage.isCause(new PersistenceException(adminShutdown))).isTrue();
+  }
+
+  @Test
+  void aConnectionCutMidTransactionIsAnOutageThoughTheRollbackFailsToo() throws SQLException {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl("jdbc:h2:mem:cut");
+    SQLException closed;
+    try (HikariDataSource pool = new HikariDataSource(config)) {
+      Connection connection = pool.getConnection();
+      connection.close();
+      closed = catchThrowableOfType(SQLException.class, connection::rollback);
+    }
+    TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed", closed);
+    rollbackFailed.initApplicationException(new PersistenceException(
+        new PSQLException("An I/O error occurred while sending to the backend.", PSQLState.CONNECTION_FAILURE)));
+
+    assertThat(closed.getMessage()).isEqualTo("Connection is closed");
+    assertThat(DatabaseOutage.isCause(new ProcessEngineException("persistence layer", closed)))
+        .as("the pool's closed connection").isTrue();
+    assertThat(DatabaseOutage.find(new ProcessEngineException("persistence layer", rollbackFailed)).getSQLState())
+        .as("the statement's failure, kept aside by Spring").isEqualTo(PSQLState.CONNECTION_FAILURE.getState());
   }
 
   @Test

@@ -89,11 +89,14 @@ final class AppNode implements AutoCloseable {
     return readiness() == 200;
   }
 
-  /** The status {@code /actuator/health/readiness} answers now, {@link Answer#NO_ANSWER} within 2 s. */
+  /**
+   * The status {@code /actuator/health/readiness} answers now, {@link Answer#NO_ANSWER} within
+   * 5 s: the timeout of the compose health check.
+   */
   int readiness() {
     try {
       return PROBE.send(HttpRequest.newBuilder(base().resolve("/actuator/health/readiness"))
-          .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+          .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
       return Answer.NO_ANSWER;
     } catch (InterruptedException e) {
