@@ -93,42 +93,30 @@ public class RestApiErrors extends CamundaJerseyResourceConfig {
         && rest.getStatus() != Response.Status.INTERNAL_SERVER_ERROR;
   }
 
-  /** Engine exceptions thrown straight out of a resource. */
-  @Priority(ABOVE_CAMUNDA)
-  public static class EngineRefusals implements ExceptionMapper<ProcessEngineException> {
+  /** Answers every exception of its type as {@link #respond} does; Jersey picks a mapper by that type. */
+  abstract static class PlatformAnswer<E extends Throwable> implements ExceptionMapper<E> {
 
     @Context
     private HttpServletRequest request;
 
     @Override
-    public Response toResponse(ProcessEngineException exception) {
+    public Response toResponse(E exception) {
       return respond(request, exception);
     }
+  }
+
+  /** Engine exceptions thrown straight out of a resource. */
+  @Priority(ABOVE_CAMUNDA)
+  public static class EngineRefusals extends PlatformAnswer<ProcessEngineException> {
   }
 
   /** Engine exceptions a resource wrapped, such as "Cannot instantiate process definition". */
   @Priority(ABOVE_CAMUNDA)
-  public static class RestRefusals implements ExceptionMapper<RestException> {
-
-    @Context
-    private HttpServletRequest request;
-
-    @Override
-    public Response toResponse(RestException exception) {
-      return respond(request, exception);
-    }
+  public static class RestRefusals extends PlatformAnswer<RestException> {
   }
 
   /** Anything else, such as Spring's "Could not open JDBC Connection for transaction". */
   @Priority(ABOVE_CAMUNDA)
-  public static class OtherFailures implements ExceptionMapper<Throwable> {
-
-    @Context
-    private HttpServletRequest request;
-
-    @Override
-    public Response toResponse(Throwable exception) {
-      return respond(request, exception);
-    }
+  public static class OtherFailures extends PlatformAnswer<Throwable> {
   }
 }
