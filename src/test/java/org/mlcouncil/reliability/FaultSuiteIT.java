@@ -52,6 +52,12 @@ import org.mlcouncil.reliability.ReliabilityReport.Row;
  * outage and people clicking at the same moment. Each scenario starts its own nodes on a fresh
  * database and can run alone ({@code -Dit.test='FaultSuiteIT#smtpSilent'}); every one adds its row
  * to {@code target/reliability/summary.md} before its targets are asserted.
+ *
+ * <p>The nodes run on the wall clock, as in production, so the suite's instants (kill, cut,
+ * restore) are wall-clock too, to compare with the arrival times GreenMail records. No target
+ * depends on the weekday: the weekly ML Review timer only opens a task for the chair, and the
+ * "meeting approaching" reminder (Wednesday 15:00 to Thursday 15:00) adds one reminder per item
+ * and member, which no count expects and none repeats; the suite passed inside that window.
  */
 @Tag("reliability")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
