@@ -229,7 +229,7 @@ class CouncilReviewIT {
       ProcessInstance review = items.request("proposal", "paul", "priya", "watcher-" + UUID.randomUUID() + "@example.org");
 
       CouncilItems.COUNCIL.forEach(member -> Mailbox.awaitOne(member + "@mlcouncil.example",
-          "New task: Vote on agenda item (" + review.getBusinessKey()));
+          "New task: Vote on agenda item – Item " + review.getBusinessKey()));
       Date reminder = managementService.createJobQuery().processInstanceId(review.getId()).timers()
           .activityId("meetingApproaching").singleResult().getDuedate();
       assertThat(reminder).as("a day before the following ML Review, not with the announcement")

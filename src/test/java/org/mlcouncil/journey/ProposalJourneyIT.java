@@ -92,7 +92,7 @@ class ProposalJourneyIT extends BrowserJourney {
     chairClosesMlReview();
 
     MimeMessage decision = Mailbox.awaitOne("paul@mlcouncil.example", "ML Council decision on " + title);
-    assertThat(Mailbox.text(decision)).contains("Decision: approved").contains("Accountable technical lead: paul");
+    assertThat(Mailbox.text(decision)).contains("Decision: approved").contains("Technical lead: paul");
     Matcher tasklistLink = TASKLIST_LINK.matcher(Mailbox.text(decision));
     assertThat(tasklistLink.find()).as("the decision mail links to Tasklist").isTrue();
     tasklist.logout();
@@ -137,7 +137,7 @@ class ProposalJourneyIT extends BrowserJourney {
       reviewAsPodLead(lead, "Approve", null);
     }
 
-    MimeMessage announcement = Mailbox.awaitOne("paul@mlcouncil.example", "New task: Amend proposal (" + proposal.getBusinessKey());
+    MimeMessage announcement = Mailbox.awaitOne("paul@mlcouncil.example", "Please amend your ML proposal: " + title);
     Matcher link = TASK_LINK.matcher(Mailbox.text(announcement));
     assertThat(link.find()).isTrue();
     tasklist.loginAs("paul");
