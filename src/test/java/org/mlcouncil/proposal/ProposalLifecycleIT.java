@@ -59,7 +59,11 @@ class ProposalLifecycleIT {
 
     assertThat(proposal.getBusinessKey()).matches("MLP-\\d{4}-\\d{4}");
     MimeMessage receipt = Mailbox.awaitOne("paul@mlcouncil.example", "Proposal received: " + title);
-    assertThat(Mailbox.text(receipt)).contains(proposal.getBusinessKey());
+    assertThat(Mailbox.text(receipt))
+        .startsWith("Your ML proposal " + title + " (" + proposal.getBusinessKey() + ") was received.")
+        .contains("Pod: Search pod", "Estimated impact: $2,000,000 per year",
+            "Cost: $300,000 to build, $100,000 per year to run")
+        .contains("The proposal: http://localhost:8080/register/items/" + proposal.getBusinessKey());
     awaitWaitingAt(proposal, "reviewProposal");
     assertThat(proposal).hasPassed("checkCompleteness", "checkTechnicalLead", "checkMlNeed", "checkSpeed",
         "checkSufficiency", "checkImpactCost", "checkTechLeadFit", "checkPlatformAlignment");
