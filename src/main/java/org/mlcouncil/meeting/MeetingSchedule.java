@@ -44,9 +44,9 @@ public class MeetingSchedule {
   /**
    * When members who have not voted get a reminder, asked as the vote opens: the configured time
    * before the next meeting; for a vote opened later than an hour before that, halfway between its
-   * opening and the meeting. A reminder never follows the vote's own announcement within {@link #REMINDER_QUIET_TIME}:
-   * a vote opened that close to the meeting is reminded before the following one instead (the
-   * meeting that takes the item up cancels the reminder).
+   * opening and the meeting. A reminder never follows the vote's own announcement within
+   * {@link #REMINDER_QUIET_TIME}: a vote opened that close to the meeting is reminded before the
+   * following one instead (the meeting that takes the item up cancels the reminder).
    */
   public Date voteReminderDate() {
     Instant opened = ClockUtil.getCurrentTime().toInstant();

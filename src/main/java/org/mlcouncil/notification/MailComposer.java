@@ -111,8 +111,9 @@ public class MailComposer {
           task.getActivityId());
       return new ComposedMail(template, null, unreachable);
     }
-    return new ComposedMail(template, message(task, template, resolved.addresses(),
-        facts.model(task.getBusinessKey(), task.getProcessDefinitionKey(), task.getProcessInstanceId(), variables)), unreachable);
+    Map<String, Object> model = facts.model(task.getBusinessKey(), task.getProcessDefinitionKey(),
+        task.getProcessInstanceId(), variables);
+    return new ComposedMail(template, message(task, template, resolved.addresses(), model), unreachable);
   }
 
   /**

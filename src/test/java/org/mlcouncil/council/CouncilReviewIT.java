@@ -226,7 +226,8 @@ class CouncilReviewIT {
     // Thursday 14:00, an hour before the weekly ML Review.
     TestClock.at(LocalDateTime.parse("2026-11-26T14:00").atZone(ZoneId.systemDefault()).toInstant());
     try {
-      ProcessInstance review = items.request("proposal", "paul", "priya", "watcher-" + UUID.randomUUID() + "@example.org");
+      ProcessInstance review = items.request("proposal", "paul", "priya",
+          "watcher-" + UUID.randomUUID() + "@example.org");
 
       CouncilItems.COUNCIL.forEach(member -> Mailbox.awaitOne(member + "@mlcouncil.example",
           "New task: Vote on agenda item – Item " + review.getBusinessKey()));
