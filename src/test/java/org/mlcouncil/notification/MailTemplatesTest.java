@@ -42,4 +42,16 @@ class MailTemplatesTest {
 
     assertThat(mail.text()).doesNotContain("Item:").doesNotContain("Due:");
   }
+
+  @Test
+  void templatesOfModelsDeployedBeforeStillRender() {
+    Map<String, Object> model = Map.of("item", "Smarter ETA (MLP-2026-0001)", "itemShort", "Smarter ETA (MLP-2026-0001)",
+        "itemKind", "job description", "decisionText", "approved", "decisionVerb", "approved",
+        "tasklistUrl", "http://localhost:8080/camunda/app/tasklist/default/");
+
+    assertThat(templates.render("item-decision", model).text())
+        .startsWith("The ML Council approved Smarter ETA (MLP-2026-0001).");
+    assertThat(templates.render("item-amendment-requested", model).text())
+        .contains("The task to amend it is waiting for you in Tasklist: http://localhost:8080/camunda/app/tasklist/default/");
+  }
 }
