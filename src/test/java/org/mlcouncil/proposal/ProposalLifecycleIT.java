@@ -25,6 +25,7 @@ import org.mlcouncil.council.CouncilItems;
 import org.mlcouncil.platform.TextLimits;
 import org.mlcouncil.review.RecordPodReview;
 import org.mlcouncil.support.ActingUser;
+import org.mlcouncil.support.AsyncWork;
 import org.mlcouncil.support.EngineRest;
 import org.mlcouncil.support.FlowNodeCoverage;
 import org.mlcouncil.support.IntegrationTest;
@@ -183,7 +184,11 @@ class ProposalLifecycleIT {
         .hasSizeLessThanOrEqualTo(TextLimits.SUMMARY)
         .contains("Search pod — product manager (sarah) asked for changes: sarah asks",
             "Search pod — engineering manager (sam) asked for changes: sam asks", "(sofia)", "(simon)");
-    Mailbox.awaitOne("paul@mlcouncil.example", "Please amend your ML proposal: " + title.substring(0, 22));
+    MimeMessage request = Mailbox.awaitOne("paul@mlcouncil.example", "Please amend your ML proposal: " + title.substring(0, 22));
+    assertThat(Mailbox.text(request)).contains("#/?task=" + task(proposal, "amendProposal").getId());
+    AsyncWork.awaitDone(managementService);
+    assertThat(Mailbox.messages("paul@mlcouncil.example", proposal.getBusinessKey())).extracting(Mailbox::subject)
+        .as("one mail per change request: the receipt, then the amendment with its task").hasSize(2);
     assertThat(runtimeService.createIncidentQuery().processInstanceId(proposal.getId()).count()).isZero();
 
     assertRefused(Map.of("businessProblem", Map.of("value", LongText.of("Problem", 4001))),
