@@ -2,6 +2,7 @@ package org.mlcouncil.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mlcouncil.support.IntegrationTest;
@@ -23,6 +24,7 @@ class WebappLookJourneyIT extends BrowserJourney {
 
   private static final By BANNER = By.cssSelector(".ce-eol-banner");
   private static final By BRAND = By.cssSelector(".app-banner .brand-name");
+  private static final Duration APP_LOAD = Duration.ofSeconds(90);
 
   @Test
   void loginAndTasklistShowThePlatformAndNoBannerOrCreateTask() {
@@ -65,7 +67,8 @@ class WebappLookJourneyIT extends BrowserJourney {
     for (String app : new String[] {"cockpit", "admin"}) {
       tasklist.openUrl("http://localhost:" + port + "/camunda/app/" + app + "/default/");
       String expected = "ML Council " + Character.toUpperCase(app.charAt(0)) + app.substring(1);
-      tasklist.waiting().until(ExpectedConditions.textToBePresentInElementLocated(BRAND, expected));
+      // Cockpit's and Admin's first load fetch large bundles: on a busy machine this takes more than 20 s.
+      tasklist.waiting(APP_LOAD).until(ExpectedConditions.textToBePresentInElementLocated(BRAND, expected));
       assertNoBanner();
       tasklist.screenshot("webapp-look-04-" + app);
     }
