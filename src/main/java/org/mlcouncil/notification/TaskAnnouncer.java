@@ -8,6 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -64,8 +67,7 @@ public class TaskAnnouncer implements TaskListener {
     }
     Map<String, Object> variables = variables(task.getId(), task.getName(), task.getDescription(), task.getDueDate(),
         to);
-    variables.putAll(item(task.getVariable("title"), task.getVariable("itemTitle"), task.getVariable("itemKind"),
-        task.getProcessDefinitionId()));
+    variables.putAll(item(task::getVariable, task.getProcessDefinitionId()));
     variables.putAll(details);
     start(template, task.getExecution().getProcessBusinessKey(), variables);
   }
@@ -76,9 +78,7 @@ public class TaskAnnouncer implements TaskListener {
         .singleResult().getBusinessKey();
     Map<String, Object> variables = variables(task.getId(), task.getName(), task.getDescription(), task.getDueDate(),
         List.of(recipient));
-    variables.putAll(item(taskService.getVariable(task.getId(), "title"),
-        taskService.getVariable(task.getId(), "itemTitle"), taskService.getVariable(task.getId(), "itemKind"),
-        task.getProcessDefinitionId()));
+    variables.putAll(item(name -> taskService.getVariable(task.getId(), name), task.getProcessDefinitionId()));
     start(TASK_CREATED, businessKey, variables);
   }
 
@@ -95,10 +95,15 @@ public class TaskAnnouncer implements TaskListener {
     return variables;
   }
 
-  /** What the task is about: the item's title and kind, wherever its process keeps them. */
-  private static Map<String, Object> item(Object title, Object itemTitle, Object itemKind, String processDefinitionId) {
+  /**
+   * What the task is about: the item's title and kind, wherever its process keeps them (an item,
+   * its council review, a deployment under review).
+   */
+  private static Map<String, Object> item(Function<String, Object> variable, String processDefinitionId) {
     Map<String, Object> item = new HashMap<>();
-    item.put("title", title != null ? title : itemTitle);
+    item.put("title", Stream.of("title", "itemTitle", "deploymentName").map(variable).filter(Objects::nonNull)
+        .findFirst().orElse(null));
+    Object itemKind = variable.apply("itemKind");
     // A process definition id starts with its key: "ml-proposal:3:…".
     item.put("itemKind", itemKind != null ? itemKind : processDefinitionId.split(":")[0]);
     return item;
