@@ -56,8 +56,8 @@ import org.mlcouncil.reliability.ReliabilityReport.Row;
  * <p>The nodes run on the wall clock, as in production, so the suite's instants (kill, cut,
  * restore) are wall-clock too, to compare with the arrival times GreenMail records. No target
  * depends on the weekday: the weekly ML Review timer only opens a task for the chair, and the
- * "meeting approaching" reminder (Wednesday 15:00 to Thursday 15:00) adds one reminder per item
- * and member, which no count expects and none repeats; the suite passed inside that window.
+ * "meeting approaching" reminder comes at least an hour after a vote opens (MeetingSchedule),
+ * later than any scenario lasts; no count expects it.
  */
 @Tag("reliability")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
