@@ -61,10 +61,12 @@ public class MailComposer {
   private final JsonVariables json;
   private final JavaMailSender mailSender;
   private final MailProperties properties;
+  private final List<MailModelExtension> extensions;
   private final String messageIdDomain;
 
   public MailComposer(RuntimeService runtimeService, MailTemplates templates, Recipients recipients,
-                      PublicLinks links, JsonVariables json, JavaMailSender mailSender, MailProperties properties) {
+                      PublicLinks links, JsonVariables json, JavaMailSender mailSender, MailProperties properties,
+                      List<MailModelExtension> extensions) {
     this.runtimeService = runtimeService;
     this.templates = templates;
     this.recipients = recipients;
@@ -72,6 +74,7 @@ public class MailComposer {
     this.json = json;
     this.mailSender = mailSender;
     this.properties = properties;
+    this.extensions = List.copyOf(extensions);
     this.messageIdDomain = domainOf(properties.from());
   }
 
@@ -102,7 +105,7 @@ public class MailComposer {
           task.getActivityId());
       return new ComposedMail(template, null, unreachable);
     }
-    return new ComposedMail(template, message(task, template, resolved.addresses(), model(task, variables)),
+    return new ComposedMail(template, message(task, template, resolved.addresses(), model(task, template, variables)),
         unreachable);
   }
 
@@ -128,7 +131,7 @@ public class MailComposer {
     return plain;
   }
 
-  private Map<String, Object> model(LockedExternalTask task, Map<String, Object> variables) {
+  private Map<String, Object> model(LockedExternalTask task, String template, Map<String, Object> variables) {
     Map<String, Object> model = new HashMap<>(variables);
     model.put("businessKey", task.getBusinessKey());
     model.put("tasklistUrl", links.tasklist());
@@ -136,6 +139,7 @@ public class MailComposer {
     if (model.get("taskId") instanceof String taskId) {
       model.put("taskUrl", links.task(taskId));
     }
+    extensions.forEach(extension -> extension.extend(template, model));
     return model;
   }
 
