@@ -109,6 +109,19 @@ public class OrganisationImport {
     }
   }
 
+  /**
+   * Sends the user a new welcome mail, whose link replaces any earlier one (an expired or lost
+   * link); {@code false} for an unknown user.
+   */
+  public boolean welcomeAgain(String userId) {
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    if (user == null) {
+      return false;
+    }
+    welcome(user.getId(), user.getFirstName());
+    return true;
+  }
+
   private void create(Person person) {
     User user = identityService.newUser(person.id());
     user.setFirstName(person.firstName());
@@ -117,7 +130,11 @@ public class OrganisationImport {
     user.setPassword(AccountActivation.unknowablePassword(user));
     identityService.saveUser(user);
     person.groups().forEach(group -> identityService.createMembership(person.id(), group));
-    runtimeService.startProcessInstanceByKey(WELCOME_PROCESS, person.id(),
-        Map.of("userId", person.id(), "firstName", person.firstName()));
+    welcome(person.id(), person.firstName());
+  }
+
+  private void welcome(String userId, String firstName) {
+    runtimeService.startProcessInstanceByKey(WELCOME_PROCESS, userId,
+        Map.of("userId", userId, "firstName", Objects.requireNonNullElse(firstName, userId)));
   }
 }

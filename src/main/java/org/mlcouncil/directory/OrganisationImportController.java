@@ -6,10 +6,12 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.mlcouncil.directory.OrganisationFile.InvalidOrganisationFile;
 import org.mlcouncil.platform.Administrators;
+import org.mlcouncil.platform.TextLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/organisation/import} with an organisation file (YAML) as the body: an
  * administrator brings the users in line with it and gets back what was created, changed and
  * left alone. Anyone else gets 403; a file with problems 400 naming each entry and field, and
- * nothing changes.
+ * nothing changes. An administrator also sends someone a new welcome mail (a lost or expired link).
  */
 @RestController
 public class OrganisationImportController {
@@ -62,6 +64,19 @@ public class OrganisationImportController {
     } catch (InvalidOrganisationFile invalid) {
       return refuse(HttpStatus.BAD_REQUEST, invalid.errors());
     }
+  }
+
+  /** {@code POST /api/organisation/users/{userId}/welcome}: a new welcome mail, for a lost or expired link. */
+  @PostMapping("/api/organisation/users/{userId}/welcome")
+  public ResponseEntity<Map<String, Object>> welcomeAgain(@PathVariable String userId) {
+    if (!administrators.include(identityService.getCurrentAuthentication())) {
+      return refuse(HttpStatus.FORBIDDEN, List.of("userId: only an administrator sends welcome mails"));
+    }
+    if (!organisationImport.welcomeAgain(userId)) {
+      return refuse(HttpStatus.NOT_FOUND, List.of("userId: no user '" + TextLimits.abbreviate(userId) + "'"));
+    }
+    return ResponseEntity.accepted().body(Map.of("message", "A new welcome mail with a new link goes to " + userId
+        + "; earlier links no longer work once it is sent."));
   }
 
   private static ResponseEntity<Map<String, Object>> refuse(HttpStatus status, List<String> errors) {

@@ -1,6 +1,7 @@
 package org.mlcouncil.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -123,6 +124,18 @@ class OrganisationImportIT {
     assertThat(third.path("changed").path("onbkumar").toString()).isEqualTo("[\"email\",\"+pod-fraud-em\"]");
     assertThat(third.path("unchanged").toString()).isEqualTo("[\"onbjane\"]");
     assertThat(identityService.createUserQuery().userId("onbkumar").singleResult().getEmail()).isEqualTo("k.rao@corp.example");
+    // Kumar lost his mail: an administrator sends a new one, whose link replaces the first.
+    String kumarsFirst = token(Mailbox.text(Mailbox.awaitOne("kumar.rao@corp.example", "Welcome")));
+    assertThat(rest.withBasicAuth("paul", "demo").postForEntity("/api/organisation/users/onbkumar/welcome", null,
+        String.class).getStatusCode().value()).isEqualTo(403);
+    assertThat(rest.withBasicAuth("demo", "demo").postForEntity("/api/organisation/users/nobodyhere/welcome", null,
+        String.class).getStatusCode().value()).isEqualTo(404);
+    assertThat(rest.withBasicAuth("demo", "demo").postForEntity("/api/organisation/users/onbkumar/welcome", null,
+        String.class).getStatusCode().value()).isEqualTo(202);
+    await().until(() -> Mailbox.messages("k.rao@corp.example", "Welcome").size() == 1);
+    String kumarsSecond = token(Mailbox.text(Mailbox.messages("k.rao@corp.example", "Welcome").get(0)));
+    assertThat(activate(kumarsFirst, STRONG).getStatusCode().value()).isEqualTo(410);
+    assertThat(activate(kumarsSecond, STRONG).getStatusCode().value()).isEqualTo(204);
     // Jane's own password survives every later import.
     assertThat(WebappSession.loginStatus(rest, "tasklist", "onbjane", STRONG)).isEqualTo(200);
     Mailbox.awaitOne("li.wei@corp.example", "Welcome");
