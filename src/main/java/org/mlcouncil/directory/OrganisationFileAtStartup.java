@@ -18,11 +18,12 @@ import org.springframework.stereotype.Component;
  * Imports the organisation file named by {@code mlcouncil.directory.organisation-file}
  * ({@code MLCOUNCIL_ORGANISATION_FILE}) at every start-up, after the groups exist. A file that
  * cannot be read or has problems stops the start with a message naming them: a platform that
- * quietly started with last week's people would mail the wrong ones.
+ * quietly started with last week's people would mail the wrong ones. With a directory
+ * ({@code mlcouncil.ldap.url}) people are kept there, and no file is read.
  */
 @Component
 @Order(2)
-@ConditionalOnExpression("'${mlcouncil.directory.organisation-file:}' != ''")
+@ConditionalOnExpression("'${mlcouncil.directory.organisation-file:}' != '' and '${mlcouncil.ldap.url:}' == ''")
 public class OrganisationFileAtStartup implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(OrganisationFileAtStartup.class);

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.mlcouncil.account.AccountActivation;
 import org.mlcouncil.directory.OrganisationFile.InvalidOrganisationFile;
 import org.mlcouncil.directory.OrganisationFile.Person;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * administrator's decision in Admin.
  */
 @Component
+@ConditionalOnExpression("'${mlcouncil.ldap.url:}' == ''") // with a directory, people are kept there
 public class OrganisationImport {
 
   static final String WELCOME_PROCESS = "welcome-user";

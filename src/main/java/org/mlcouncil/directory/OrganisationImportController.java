@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * nothing changes. An administrator also sends someone a new welcome mail (a lost or expired link).
  */
 @RestController
+@ConditionalOnExpression("'${mlcouncil.ldap.url:}' == ''") // with a directory, people are kept there
 public class OrganisationImportController {
 
   /** Room for thousands of people; a larger body is no organisation file. */

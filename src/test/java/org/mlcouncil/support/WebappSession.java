@@ -34,7 +34,7 @@ public final class WebappSession {
   /** Logs {@code user} in to Tasklist with their password. */
   public static WebappSession login(TestRestTemplate rest, String user, String password) {
     Map<String, String> cookies = new HashMap<>();
-    ResponseEntity<String> loggedIn = loginTo(rest, "tasklist", user, password, cookies);
+    ResponseEntity<String> loggedIn = loginTo(rest, "default", "tasklist", user, password, cookies);
     if (!loggedIn.getStatusCode().is2xxSuccessful()) {
       throw new IllegalStateException("Tasklist login of " + user + " answered " + loggedIn.getStatusCode());
     }
@@ -56,18 +56,23 @@ public final class WebappSession {
    * as its login page does: 200, or 401 when the password or the application's ACCESS is missing.
    */
   public static int loginStatus(TestRestTemplate rest, String app, String user, String password) {
-    return loginTo(rest, app, user, password, new HashMap<>()).getStatusCode().value();
+    return loginStatus(rest, "default", app, user, password);
   }
 
-  private static ResponseEntity<String> loginTo(TestRestTemplate rest, String app, String user, String password,
-                                                Map<String, String> cookies) {
-    ResponseEntity<String> page = rest.getForEntity("/camunda/app/" + app + "/default/", String.class);
+  /** The same on the engine of that name. */
+  public static int loginStatus(TestRestTemplate rest, String engine, String app, String user, String password) {
+    return loginTo(rest, engine, app, user, password, new HashMap<>()).getStatusCode().value();
+  }
+
+  private static ResponseEntity<String> loginTo(TestRestTemplate rest, String engine, String app, String user,
+                                                String password, Map<String, String> cookies) {
+    ResponseEntity<String> page = rest.getForEntity("/camunda/app/" + app + "/" + engine + "/", String.class);
     cookies.putAll(cookies(page.getHeaders()));
     HttpHeaders login = new HttpHeaders();
     login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
     login.add(HttpHeaders.COOKIE, cookieHeader(cookies));
     login.add("X-XSRF-TOKEN", cookies.getOrDefault("XSRF-TOKEN", ""));
-    return rest.exchange("/camunda/api/admin/auth/user/default/login/" + app, HttpMethod.POST,
+    return rest.exchange("/camunda/api/admin/auth/user/" + engine + "/login/" + app, HttpMethod.POST,
         new HttpEntity<>("username=" + encode(user) + "&password=" + encode(password), login), String.class);
   }
 
