@@ -31,7 +31,7 @@ public class LdapDirectoryPlugin extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     LdapConfiguration ldap = configuration(properties);
-    GroupMapping mapping = new GroupMapping(properties.groupMapping());
+    GroupMapping mapping = properties.mapping();
     StartTls tls = properties.startTls() ? StartTls.trusting(properties.trustStore(), properties.trustStorePassword()) : null;
     LdapIdentityProviderFactory factory = new LdapIdentityProviderFactory() {
       @Override

@@ -24,7 +24,7 @@ public record LdapProperties(String url, String managerDn, String managerPasswor
                              String groupNameAttribute, String groupMemberAttribute, boolean startTls,
                              String trustStore, String trustStorePassword, String groupMapping) {
 
-  public boolean enabled() {
-    return url != null && !url.isBlank();
+  public GroupMapping mapping() {
+    return new GroupMapping(groupMapping);
   }
 }
