@@ -77,7 +77,10 @@ class AccountActivationIT {
     assertThat(empty.getStatusCode().value()).isEqualTo(400);
     assertThat(empty.getBody()).containsEntry("field", "password");
     // The refusals above did not use the link up.
-    assertThat(activate(token, STRONG).getStatusCode().value()).isEqualTo(204);
+    ResponseEntity<Map> activated = activate(token, STRONG);
+    assertThat(activated.getStatusCode().value()).isEqualTo(204);
+    assertThat(activated.getHeaders().getCacheControl()).isEqualTo("no-store");
+    assertThat(rest.getForEntity("/account/activate.html", String.class).getBody()).contains("Set your ML Council password");
   }
 
   private ResponseEntity<Map> activate(String token, String password) {

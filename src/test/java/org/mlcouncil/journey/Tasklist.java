@@ -42,10 +42,17 @@ public class Tasklist implements AutoCloseable {
   private final WebDriver driver;
   private final WebDriverWait wait;
   private final String baseUrl;
+  private final String engine;
   private String openTaskName;
 
   public Tasklist(String baseUrl) {
+    this(baseUrl, "default");
+  }
+
+  /** Tasklist of the engine of that name (the LDAP tests' context runs one named {@code ldap}). */
+  public Tasklist(String baseUrl, String engine) {
     this.baseUrl = baseUrl;
+    this.engine = engine;
     ChromeOptions options = new ChromeOptions();
     options.setBinary(ChromiumAvailable.CHROMIUM.toFile());
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -58,7 +65,11 @@ public class Tasklist implements AutoCloseable {
   }
 
   public void loginAs(String user) {
-    driver.get(baseUrl + "/camunda/app/tasklist/default/");
+    loginAs(user, "demo");
+  }
+
+  public void loginAs(String user, String secret) {
+    driver.get(baseUrl + "/camunda/app/tasklist/" + engine + "/");
     By usernameField = By.cssSelector("form[name='signinForm'] input[ng-model='username']");
     By passwordField = By.cssSelector("form[name='signinForm'] input[ng-model='password']");
     wait.until(ExpectedConditions.visibilityOfElementLocated(usernameField));
@@ -70,8 +81,8 @@ public class Tasklist implements AutoCloseable {
       username.clear();
       username.sendKeys(user);
       password.clear();
-      password.sendKeys("demo");
-      return user.equals(username.getDomProperty("value")) && "demo".equals(password.getDomProperty("value"));
+      password.sendKeys(secret);
+      return user.equals(username.getDomProperty("value")) && secret.equals(password.getDomProperty("value"));
     });
     driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.start-process-action a")));
