@@ -218,6 +218,23 @@ public class Tasklist implements AutoCloseable {
     driver.get(url);
   }
 
+  /**
+   * On the page of a welcome mail's link (not Tasklist's own, but where a new person starts),
+   * chooses the password twice and saves it; returns what the page then says.
+   */
+  public String setOwnPassword(String activationUrl, String password) {
+    // The same address again would only move to its fragment and keep what was typed: load it afresh.
+    driver.get("about:blank");
+    driver.get(activationUrl);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password"))).sendKeys(password);
+    driver.findElement(By.id("repeat")).sendKeys(password);
+    driver.findElement(By.id("save")).click();
+    return wait.until(page -> {
+      String said = page.findElement(By.id("result")).getText();
+      return said.isBlank() ? null : said;
+    });
+  }
+
   /** Clicks Claim without expecting success, e.g. where the server refuses it. */
   public void tryToClaim() {
     click(By.cssSelector("button.claim"));
