@@ -59,6 +59,12 @@ public class LdapTestInfrastructure implements ApplicationContextInitializer<Con
     }
   }
 
+  /** Where the directory listens, e.g. for the packaged app in a JVM of its own. */
+  public static synchronized String url() {
+    startDirectory();
+    return "ldap://127.0.0.1:" + port;
+  }
+
   /** A directory outage: connections are cut and nothing listens until {@link #startDirectory()}. */
   public static synchronized void stopDirectory() {
     directory.shutDown(true);
