@@ -36,7 +36,7 @@ public class LdapDirectoryPlugin extends AbstractProcessEnginePlugin {
     LdapIdentityProviderFactory factory = new LdapIdentityProviderFactory() {
       @Override
       public Session openSession() {
-        return new MappedLdapSession(ldap, mapping, properties.startTls(), tls);
+        return new MappedLdapSession(ldap, mapping, tls);
       }
     };
     factory.setLdapConfiguration(ldap);

@@ -21,11 +21,12 @@ class MappedLdapSession extends LdapIdentityProviderSession {
 
   private final GroupMapping mapping;
 
-  MappedLdapSession(LdapConfiguration configuration, GroupMapping mapping, boolean startTls, StartTls tls) {
+  /** @param startTls the TLS to start before binding; {@code null}: none (plain LDAP or LDAPS) */
+  MappedLdapSession(LdapConfiguration configuration, GroupMapping mapping, StartTls startTls) {
     super(configuration);
     this.mapping = mapping;
-    if (startTls) {
-      this.ldapClient = new StartTlsLdapClient(configuration, tls);
+    if (startTls != null) {
+      this.ldapClient = new StartTlsLdapClient(configuration, startTls);
     }
   }
 
