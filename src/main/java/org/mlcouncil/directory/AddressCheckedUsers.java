@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
 import org.mlcouncil.platform.TextLimits;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * the field {@code email}.
  */
 @Component
+@ConditionalOnExpression("'${mlcouncil.ldap.url:}' == ''") // a directory keeps its own addresses
 public class AddressCheckedUsers extends AbstractProcessEnginePlugin {
 
   @Override

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(2)
-@ConditionalOnProperty(name = "mlcouncil.demo.enabled", havingValue = "true")
+// With a directory (mlcouncil.ldap.url) people are kept there: no demo users.
+@ConditionalOnExpression("${mlcouncil.demo.enabled:false} and '${mlcouncil.ldap.url:}' == ''")
 public class DemoOrganisation implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoOrganisation.class);

@@ -21,7 +21,9 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.mlcouncil.directory.Groups.GroupDefinition;
@@ -36,7 +38,8 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the groups of SPEC.md and grants each its permissions at every start-up. Idempotent:
  * what exists is left alone, missing permissions are added, nothing an admin granted by hand is
- * revoked.
+ * revoked. With a directory the groups are the directory's: missing ones are reported, and the
+ * permissions, which live in the platform's database, are granted all the same.
  */
 @Component
 @Order(1)
@@ -63,9 +66,26 @@ public class OrganisationSetup implements ApplicationRunner {
         groups.add(new GroupDefinition(lead.groupOf(pod), "Pod " + pod + ": " + lead.title()));
       }
     }
-    groups.forEach(this::ensureGroup);
+    if (identityService.isReadOnly()) {
+      reportMissingInDirectory(groups);
+    } else {
+      groups.forEach(this::ensureGroup);
+    }
     grantPermissions(groups);
     log.info("Organisation ready: {} groups, pods {}", groups.size(), directory.pods());
+  }
+
+  /**
+   * The company directory owns the groups (README, Onboarding): the platform cannot create them,
+   * and a missing one leaves its role without anyone, which an operator must hear of at once.
+   */
+  private void reportMissingInDirectory(List<GroupDefinition> groups) {
+    List<String> missing = groups.stream().map(GroupDefinition::id)
+        .filter(id -> identityService.createGroupQuery().groupId(id).count() == 0).toList();
+    if (!missing.isEmpty()) {
+      log.warn("The directory has no group for {} of the platform's groups: {} (create them there, or map "
+          + "directory groups to them with mlcouncil.ldap.group-mapping)", missing.size(), missing);
+    }
   }
 
   private void ensureGroup(GroupDefinition definition) {
@@ -79,6 +99,12 @@ public class OrganisationSetup implements ApplicationRunner {
   }
 
   private void grantPermissions(List<GroupDefinition> groups) {
+    // Administrators may do everything, whoever made the group: Camunda's starter grants this
+    // only when it creates its admin user, which it never does with a directory.
+    for (Resources resource : Resources.values()) {
+      grant(Groups.ADMIN, resource, "*", Permissions.ALL);
+    }
+
     // Each role group works on its own: none relies on also being in ml-practitioners.
     List<String> roles = groups.stream().map(GroupDefinition::id).filter(Groups::isRole).toList();
     for (String role : roles) {

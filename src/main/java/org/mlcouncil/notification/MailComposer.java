@@ -67,10 +67,12 @@ public class MailComposer {
   private final JsonVariables json;
   private final JavaMailSender mailSender;
   private final MailProperties properties;
+  private final List<MailModelExtension> extensions;
   private final String messageIdDomain;
 
   public MailComposer(RuntimeService runtimeService, MailTemplates templates, Recipients recipients,
-                      MailFacts facts, JsonVariables json, JavaMailSender mailSender, MailProperties properties) {
+                      MailFacts facts, JsonVariables json, JavaMailSender mailSender, MailProperties properties,
+                      List<MailModelExtension> extensions) {
     this.runtimeService = runtimeService;
     this.templates = templates;
     this.recipients = recipients;
@@ -78,6 +80,7 @@ public class MailComposer {
     this.json = json;
     this.mailSender = mailSender;
     this.properties = properties;
+    this.extensions = List.copyOf(extensions);
     this.messageIdDomain = domainOf(properties.from());
   }
 
@@ -113,6 +116,7 @@ public class MailComposer {
     }
     Map<String, Object> model = facts.model(task.getBusinessKey(), task.getProcessDefinitionKey(),
         task.getProcessInstanceId(), variables);
+    extensions.forEach(extension -> extension.extend(template, model));
     return new ComposedMail(template, message(task, template, resolved.addresses(), model), unreachable);
   }
 

@@ -11,9 +11,10 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Answers 503 for a request of any API that failed for a database outage outside the REST
- * applications' exception mappers: in the authentication filters (which check passwords in the
- * database), in the webapps' session filter and in the platform's own Spring MVC endpoints.
+ * Answers 503 for a request of any API that failed for a database or directory outage outside the
+ * REST applications' exception mappers: in the authentication filters (which check passwords in
+ * the database or the directory), in the webapps' session filter and in the platform's own
+ * Spring MVC endpoints.
  * Anything else passes through unchanged.
  */
 public class DatabaseOutageFilter extends OncePerRequestFilter {
@@ -30,15 +31,20 @@ public class DatabaseOutageFilter extends OncePerRequestFilter {
     try {
       chain.doFilter(request, response);
     } catch (ServletException | IOException | RuntimeException failure) {
-      if (!DatabaseOutage.isCause(failure) || response.isCommitted()) {
+      boolean database = DatabaseOutage.isCause(failure);
+      if (!database && !DirectoryOutage.isCause(failure) || response.isCommitted()) {
         throw failure;
       }
-      DatabaseOutage.logAnswered(request.getMethod(), request.getRequestURI(), failure);
+      if (database) {
+        DatabaseOutage.logAnswered(request.getMethod(), request.getRequestURI(), failure);
+      } else {
+        DirectoryOutage.logAnswered(request.getMethod(), request.getRequestURI(), failure);
+      }
       response.resetBuffer();
       response.setStatus(DatabaseOutage.STATUS);
       response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER);
       response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-      json.writeValue(response.getOutputStream(), DatabaseOutage.body());
+      json.writeValue(response.getOutputStream(), database ? DatabaseOutage.body() : DirectoryOutage.body());
     }
   }
 }

@@ -37,6 +37,11 @@ public class PublicLinks {
     return tasklist() + "#/?task=" + taskId;
   }
 
+  /** The page where a new user sets their password; the token stays in the fragment, out of server logs. */
+  public String accountActivation(String token) {
+    return baseUrl + "/account/activate.html#token=" + token;
+  }
+
   public String cockpitProcessInstance(String processInstanceId) {
     return baseUrl + "/camunda/app/cockpit/default/#/process-instance/" + processInstanceId;
   }

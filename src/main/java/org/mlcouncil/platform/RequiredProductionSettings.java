@@ -18,20 +18,23 @@ import org.springframework.core.env.Profiles;
  */
 public class RequiredProductionSettings implements EnvironmentPostProcessor {
 
-  static final List<String> REQUIRED = List.of("MLCOUNCIL_ADMIN_PASSWORD", "MLCOUNCIL_DB_URL", "MLCOUNCIL_SMTP_HOST");
+  static final String ADMIN_PASSWORD = "MLCOUNCIL_ADMIN_PASSWORD";
+  static final List<String> REQUIRED = List.of(ADMIN_PASSWORD, "MLCOUNCIL_DB_URL", "MLCOUNCIL_SMTP_HOST");
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
     if (!environment.acceptsProfiles(Profiles.of("prod"))) {
       return;
     }
+    // With a directory, administrators come from it: there is no local admin to give a password.
+    boolean directory = !environment.getProperty("mlcouncil.ldap.url", "").isBlank();
     for (String variable : REQUIRED) {
       String value = environment.getProperty(variable);
-      if (value == null || value.isBlank()) {
+      if ((value == null || value.isBlank()) && !(directory && variable.equals(ADMIN_PASSWORD))) {
         refuse("set the environment variable " + variable + " (required by the prod profile).");
       }
     }
-    if (!PasswordRules.allows(environment.getProperty("MLCOUNCIL_ADMIN_PASSWORD"), adminUser(environment))) {
+    if (!directory && !PasswordRules.allows(environment.getProperty(ADMIN_PASSWORD), adminUser(environment))) {
       refuse("MLCOUNCIL_ADMIN_PASSWORD does not meet the password policy: " + PasswordRules.DESCRIPTION + ".");
     }
     // Not echoed: a JDBC URL may carry credentials.

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.mlcouncil.account.PasswordRules;
 import org.mlcouncil.outage.DatabaseOutage;
+import org.mlcouncil.outage.DirectoryOutage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,6 +65,11 @@ public class RestApiErrors extends CamundaJerseyResourceConfig {
       DatabaseOutage.logAnswered(request.getMethod(), request.getRequestURI(), exception);
       return Response.status(DatabaseOutage.STATUS).type(MediaType.APPLICATION_JSON_TYPE)
           .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER).entity(DatabaseOutage.body()).build();
+    }
+    if (DirectoryOutage.isCause(exception)) {
+      DirectoryOutage.logAnswered(request.getMethod(), request.getRequestURI(), exception);
+      return Response.status(DatabaseOutage.STATUS).type(MediaType.APPLICATION_JSON_TYPE)
+          .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER).entity(DirectoryOutage.body()).build();
     }
     RuntimeException refusal = Refusals.find(exception);
     // Asked first: Camunda's own handler logs every 500 with its stack trace, and a refusal is none.

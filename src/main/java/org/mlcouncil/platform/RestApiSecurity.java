@@ -57,7 +57,8 @@ public class RestApiSecurity {
   public FilterRegistrationBean<Filter> apiResponseHeaders() {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ApiResponseHeaders());
     registration.setName("api-response-headers");
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/*");
+    // The account pages too: the activation page and answer must never sit in a cache.
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/*", "/account/*");
     registration.setOrder(AUTHENTICATION_ORDER - 2);
     return registration;
   }

@@ -10,7 +10,8 @@ import org.mlcouncil.directory.Groups;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes the confirmed nomination the council: memberships of {@code ml-council} and
+ * Makes the confirmed nomination the council when the platform keeps the groups (no directory):
+ * memberships of {@code ml-council} and
  * {@code ml-council-chair} change, and open votes of departing members pass to the new ones,
  * all in the engine's transaction, so a failure leaves the old council whole.
  */
@@ -33,10 +34,7 @@ public class ApplyCouncilRotation implements JavaDelegate {
     List<String> previous = ids(Groups.COUNCIL);
     replaceMembers(Groups.COUNCIL, previous, members);
     replaceMembers(Groups.COUNCIL_CHAIR, ids(Groups.COUNCIL_CHAIR), List.of(chair));
-    List<String> departed = previous.stream().filter(member -> !members.contains(member)).toList();
-    execution.setVariable("departedMembers", String.join(", ", departed));
-    execution.setVariable("newMembers", String.join(", ", members));
-    execution.setVariable("handedOverVotes", voteHandover.handOver(members));
+    voteHandover.handOver(execution, previous, members);
   }
 
   private void replaceMembers(String groupId, List<String> current, List<String> wanted) {

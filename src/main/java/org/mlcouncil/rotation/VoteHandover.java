@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.task.Task;
 import org.mlcouncil.council.CouncilTally;
 import org.mlcouncil.council.CouncilVote;
@@ -36,6 +37,17 @@ public class VoteHandover {
     this.councilTally = councilTally;
     this.authorizationService = authorizationService;
     this.announcer = announcer;
+  }
+
+  /**
+   * Records who left and who is on the council now, and hands their open votes over, on the
+   * rotation's execution ({@code departedMembers}, {@code newMembers}, {@code handedOverVotes}).
+   */
+  public void handOver(DelegateExecution rotation, List<String> previous, List<String> council) {
+    rotation.setVariable("departedMembers", String.join(", ", previous.stream()
+        .filter(member -> !council.contains(member)).toList()));
+    rotation.setVariable("newMembers", String.join(", ", council));
+    rotation.setVariable("handedOverVotes", handOver(council));
   }
 
   /** Hands over every open vote of a non-member; returns how many were handed over. */

@@ -42,10 +42,17 @@ public class Tasklist implements AutoCloseable {
   private final WebDriver driver;
   private final WebDriverWait wait;
   private final String baseUrl;
+  private final String engine;
   private String openTaskName;
 
   public Tasklist(String baseUrl) {
+    this(baseUrl, "default");
+  }
+
+  /** Tasklist of the engine of that name (the LDAP tests' context runs one named {@code ldap}). */
+  public Tasklist(String baseUrl, String engine) {
     this.baseUrl = baseUrl;
+    this.engine = engine;
     ChromeOptions options = new ChromeOptions();
     options.setBinary(ChromiumAvailable.CHROMIUM.toFile());
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -58,7 +65,11 @@ public class Tasklist implements AutoCloseable {
   }
 
   public void loginAs(String user) {
-    driver.get(baseUrl + "/camunda/app/tasklist/default/");
+    loginAs(user, "demo");
+  }
+
+  public void loginAs(String user, String secret) {
+    driver.get(baseUrl + "/camunda/app/tasklist/" + engine + "/");
     By usernameField = By.cssSelector("form[name='signinForm'] input[ng-model='username']");
     By passwordField = By.cssSelector("form[name='signinForm'] input[ng-model='password']");
     wait.until(ExpectedConditions.visibilityOfElementLocated(usernameField));
@@ -70,8 +81,8 @@ public class Tasklist implements AutoCloseable {
       username.clear();
       username.sendKeys(user);
       password.clear();
-      password.sendKeys("demo");
-      return user.equals(username.getDomProperty("value")) && "demo".equals(password.getDomProperty("value"));
+      password.sendKeys(secret);
+      return user.equals(username.getDomProperty("value")) && secret.equals(password.getDomProperty("value"));
     });
     driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.start-process-action a")));
@@ -205,6 +216,23 @@ public class Tasklist implements AutoCloseable {
 
   public void openUrl(String url) {
     driver.get(url);
+  }
+
+  /**
+   * On the page of a welcome mail's link (not Tasklist's own, but where a new person starts),
+   * chooses the password twice and saves it; returns what the page then says.
+   */
+  public String setOwnPassword(String activationUrl, String password) {
+    // The same address again would only move to its fragment and keep what was typed: load it afresh.
+    driver.get("about:blank");
+    driver.get(activationUrl);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password"))).sendKeys(password);
+    driver.findElement(By.id("repeat")).sendKeys(password);
+    driver.findElement(By.id("save")).click();
+    return wait.until(page -> {
+      String said = page.findElement(By.id("result")).getText();
+      return said.isBlank() ? null : said;
+    });
   }
 
   /** Clicks Claim without expecting success, e.g. where the server refuses it. */

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.mlcouncil.support.LdapTestInfrastructure;
 import org.mlcouncil.support.Mailbox;
 import org.mlcouncil.support.TestInfrastructure;
 import org.yaml.snakeyaml.Yaml;
@@ -59,6 +60,7 @@ class ProductionProfileIT {
          Statement statement = connection.createStatement()) {
       statement.execute("CREATE ROLE mlcouncil LOGIN PASSWORD '" + DB_PASSWORD + "'");
       statement.execute("CREATE DATABASE mlcouncil OWNER mlcouncil");
+      statement.execute("CREATE DATABASE mlcouncil_directory OWNER mlcouncil");
     }
   }
 
@@ -123,6 +125,49 @@ class ProductionProfileIT {
            var result = statement.executeQuery("select count(*) from act_id_user")) {
         result.next();
         assertThat(result.getInt(1)).as("only the admin user exists").isEqualTo(1);
+      }
+    } finally {
+      app.destroy();
+      app.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void withTheCompanyDirectoryPeopleLogInWithDirectoryPasswordsAndNoLocalUserExists() throws Exception {
+    Map<String, String> environment = new HashMap<>(composeEnvironment());
+    environment.remove("MLCOUNCIL_ADMIN_PASSWORD");
+    environment.put("MLCOUNCIL_DB_URL", environment.get("MLCOUNCIL_DB_URL").replace("/mlcouncil", "/mlcouncil_directory"));
+    environment.put("MLCOUNCIL_LDAP_URL", LdapTestInfrastructure.url());
+    environment.put("MLCOUNCIL_LDAP_BASE_DN", LdapTestInfrastructure.BASE_DN);
+    environment.put("MLCOUNCIL_LDAP_BIND_DN", "cn=camunda,ou=services," + LdapTestInfrastructure.BASE_DN);
+    environment.put("MLCOUNCIL_LDAP_BIND_PASSWORD", "Bind-Secret-7");
+    environment.put("MLCOUNCIL_LDAP_GROUP_MAPPING", "ai-council -> ml-council");
+    int port = freePort();
+    Process app = start(environment, port);
+    try {
+      String base = "http://127.0.0.1:" + port;
+      await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+          .until(() -> app.isAlive() && get(base + "/actuator/health/readiness", null).statusCode() == 200);
+
+      String directoryUser = "lpaul:" + LdapTestInfrastructure.PASSWORD;
+      HttpResponse<String> profile = get(base + "/engine-rest/user/lpaul/profile", directoryUser);
+      assertThat(profile.statusCode()).isEqualTo(200);
+      assertThat(profile.body()).contains("\"email\":\"paul.lind@corp.example\"");
+      assertThat(get(base + "/engine-rest/user/lpaul/profile", "lpaul:wrong").statusCode()).isEqualTo(401);
+      HttpResponse<String> definitions = get(base + "/engine-rest/process-definition",
+          "dana:" + LdapTestInfrastructure.PASSWORD);
+      assertThat(definitions.statusCode()).as("the directory's camunda-admin administers").isEqualTo(200);
+      assertThat(definitions.body()).contains("\"key\":\"council-rotation\"");
+      assertThat(get(base + "/engine-rest/group?member=lmarcus", "dana:" + LdapTestInfrastructure.PASSWORD).body())
+          .as("the directory's ai-council is the platform's ml-council").contains("\"id\":\"ml-council\"")
+          .doesNotContain("\"id\":\"ai-council\"");
+      assertThat(Files.readString(log(port))).contains("Users and groups come from the directory at ldap://127.0.0.1:");
+
+      try (Connection connection = postgres.getDatabase("mlcouncil", "mlcouncil_directory").getConnection();
+           Statement statement = connection.createStatement();
+           var result = statement.executeQuery("select count(*) from act_id_user")) {
+        result.next();
+        assertThat(result.getInt(1)).as("no local user: no admin, no demo users").isZero();
       }
     } finally {
       app.destroy();

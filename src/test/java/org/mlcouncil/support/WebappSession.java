@@ -1,5 +1,7 @@
 package org.mlcouncil.support;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -26,14 +28,13 @@ public final class WebappSession {
 
   /** Logs {@code user} (password {@code demo}) in to Tasklist. */
   public static WebappSession login(TestRestTemplate rest, String user) {
-    ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
-    Map<String, String> cookies = new HashMap<>(cookies(page.getHeaders()));
-    HttpHeaders login = new HttpHeaders();
-    login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    login.add(HttpHeaders.COOKIE, cookieHeader(cookies));
-    login.add("X-XSRF-TOKEN", cookies.getOrDefault("XSRF-TOKEN", ""));
-    ResponseEntity<String> loggedIn = rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
-        new HttpEntity<>("username=" + user + "&password=demo", login), String.class);
+    return login(rest, user, "demo");
+  }
+
+  /** Logs {@code user} in to Tasklist with their password. */
+  public static WebappSession login(TestRestTemplate rest, String user, String password) {
+    Map<String, String> cookies = new HashMap<>();
+    ResponseEntity<String> loggedIn = loginTo(rest, "default", "tasklist", user, password, cookies);
     if (!loggedIn.getStatusCode().is2xxSuccessful()) {
       throw new IllegalStateException("Tasklist login of " + user + " answered " + loggedIn.getStatusCode());
     }
@@ -48,6 +49,35 @@ public final class WebappSession {
     session.add(HttpHeaders.COOKIE, cookieHeader(cookies));
     session.add("X-XSRF-TOKEN", cookies.getOrDefault("XSRF-TOKEN", ""));
     return new WebappSession(rest, session);
+  }
+
+  /**
+   * The answer to logging {@code user} in to a webapp ({@code tasklist}, {@code cockpit}, {@code admin})
+   * as its login page does: 200, or 401 when the password or the application's ACCESS is missing.
+   */
+  public static int loginStatus(TestRestTemplate rest, String app, String user, String password) {
+    return loginStatus(rest, "default", app, user, password);
+  }
+
+  /** The same on the engine of that name. */
+  public static int loginStatus(TestRestTemplate rest, String engine, String app, String user, String password) {
+    return loginTo(rest, engine, app, user, password, new HashMap<>()).getStatusCode().value();
+  }
+
+  private static ResponseEntity<String> loginTo(TestRestTemplate rest, String engine, String app, String user,
+                                                String password, Map<String, String> cookies) {
+    ResponseEntity<String> page = rest.getForEntity("/camunda/app/" + app + "/" + engine + "/", String.class);
+    cookies.putAll(cookies(page.getHeaders()));
+    HttpHeaders login = new HttpHeaders();
+    login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    login.add(HttpHeaders.COOKIE, cookieHeader(cookies));
+    login.add("X-XSRF-TOKEN", cookies.getOrDefault("XSRF-TOKEN", ""));
+    return rest.exchange("/camunda/api/admin/auth/user/" + engine + "/login/" + app, HttpMethod.POST,
+        new HttpEntity<>("username=" + encode(user) + "&password=" + encode(password), login), String.class);
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   /** A call to the webapps' engine API, e.g. {@code POST /task/<id>/submit-form}. */
