@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.mlcouncil.platform.TextLimits;
+import org.mlcouncil.submission.Amounts;
 import org.mlcouncil.submission.SubmittedValues;
 import org.mlcouncil.submission.Validated;
 
@@ -39,12 +40,12 @@ public final class ProposalValidator {
     }
     String businessProblem = in.text("businessProblem", MAX_TEXT, true);
     String proposedSolution = in.text("proposedSolution", MAX_TEXT, true);
-    Double impact = in.number("estimatedAnnualImpact", 0, ABSURD_AMOUNT);
-    Double buildCost = in.number("buildCost", 0, ABSURD_AMOUNT);
-    Double maintenance = in.number("yearlyMaintenanceCost", 0, ABSURD_AMOUNT);
+    Double impact = in.amount("estimatedAnnualImpact", ABSURD_AMOUNT);
+    Double buildCost = in.amount("buildCost", ABSURD_AMOUNT);
+    Double maintenance = in.amount("yearlyMaintenanceCost", ABSURD_AMOUNT);
     Double rulesShare = in.number("rulesImpactShare", 0, 100);
     Boolean thirdParty = in.bool("thirdPartyOptionExists");
-    Double thirdPartyCost = Boolean.TRUE.equals(thirdParty) ? in.number("thirdPartyYearlyCost", 0, ABSURD_AMOUNT) : null;
+    Double thirdPartyCost = Boolean.TRUE.equals(thirdParty) ? in.amount("thirdPartyYearlyCost", ABSURD_AMOUNT) : null;
     Boolean engineeringAlone = in.bool("engineeringCanBuildUnaided");
     String blockerText = in.text("biggestBlocker", 100, true);
     Blocker blocker = Blocker.of(blockerText);
@@ -77,12 +78,15 @@ public final class ProposalValidator {
     variables.put("pod", proposal.pod());
     variables.put("businessProblem", proposal.businessProblem());
     variables.put("proposedSolution", proposal.proposedSolution());
-    variables.put("estimatedAnnualImpact", proposal.estimatedAnnualImpact());
-    variables.put("buildCost", proposal.buildCost());
-    variables.put("yearlyMaintenanceCost", proposal.yearlyMaintenanceCost());
+    // Amounts as the forms show them and take them back ("$2,000,000"), never a bare number to misread.
+    variables.put("estimatedAnnualImpact", Amounts.usd(proposal.estimatedAnnualImpact()));
+    variables.put("buildCost", Amounts.usd(proposal.buildCost()));
+    variables.put("yearlyMaintenanceCost", Amounts.usd(proposal.yearlyMaintenanceCost()));
     variables.put("rulesImpactShare", proposal.rulesImpactShare());
     variables.put("thirdPartyOptionExists", proposal.thirdPartyOptionExists());
-    variables.put("thirdPartyYearlyCost", proposal.thirdPartyYearlyCost());
+    variables.put("thirdPartyYearlyCost",
+        proposal.thirdPartyYearlyCost() == null ? null : Amounts.usd(proposal.thirdPartyYearlyCost()));
+    variables.put("impactAndCost", impactAndCost(proposal));
     variables.put("engineeringCanBuildUnaided", proposal.engineeringCanBuildUnaided());
     variables.put("biggestBlocker", proposal.biggestBlocker().value());
     // Text for the forms, which edit the team as one field; lists for the process.
@@ -91,6 +95,14 @@ public final class ProposalValidator {
     variables.put("technicalLead", proposal.technicalLead());
     variables.put("interestedPeople", String.join(", ", proposal.interestedPeople()));
     return variables;
+  }
+
+  /** The proposal's amounts in one line, as every later form and the council's summary show them. */
+  public static String impactAndCost(Proposal proposal) {
+    return "Impact " + Amounts.usdPerYear(proposal.estimatedAnnualImpact()) + "; build "
+        + Amounts.usd(proposal.buildCost()) + "; maintenance " + Amounts.usdPerYear(proposal.yearlyMaintenanceCost())
+        + "; third-party option: " + (proposal.thirdPartyOptionExists()
+        ? Amounts.usdPerYear(proposal.thirdPartyYearlyCost()) : "none known");
   }
 
   private static List<String> users(SubmittedValues in, String field, int max, Predicate<String> userExists) {

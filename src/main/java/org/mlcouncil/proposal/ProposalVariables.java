@@ -69,12 +69,9 @@ public class ProposalVariables {
 
   /** The proposal as the council reads it; long texts are cut to fit a String variable. */
   private static String summary(Object proposer, Proposal proposal) {
-    String thirdParty = proposal.thirdPartyOptionExists()
-        ? Amounts.format(proposal.thirdPartyYearlyCost()) + " per year" : "none known";
-    String facts = "Impact and cost: " + Amounts.format(proposal.estimatedAnnualImpact()) + " per year; build "
-        + Amounts.format(proposal.buildCost()) + "; maintenance " + Amounts.format(proposal.yearlyMaintenanceCost())
-        + " per year; rules reach " + Amounts.format(proposal.rulesImpactShare()) + " % of the impact; third-party option: "
-        + thirdParty + "; engineering alone suffices: " + (proposal.engineeringCanBuildUnaided() ? "yes" : "no")
+    String facts = "Impact and cost: " + ProposalValidator.impactAndCost(proposal) + "; rules reach "
+        + Amounts.format(proposal.rulesImpactShare()) + " % of the impact; engineering alone suffices: "
+        + (proposal.engineeringCanBuildUnaided() ? "yes" : "no")
         + "; biggest blocker: " + proposal.biggestBlocker().label() + "; ML platform: "
         + (proposal.platformComponents().isEmpty() ? "none" : String.join(", ", proposal.platformComponents()));
     return TextLimits.summary(texts -> "Pod: " + proposal.pod() + " · Proposer: " + proposer

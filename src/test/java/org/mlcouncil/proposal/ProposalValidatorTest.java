@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.mlcouncil.submission.Amounts;
 import org.mlcouncil.submission.FieldError;
 import org.mlcouncil.submission.InvalidSubmissionException;
 
@@ -41,6 +42,8 @@ class ProposalValidatorTest {
     assertThat(proposal.platformComponents()).containsExactly("feature-store", "model-serving");
     assertThat(proposal.interestedPeople()).containsExactly("ivan", "watcher@example.org");
     assertThat(ProposalValidator.variables(proposal)).containsEntry("team", "paul, priya")
+        .containsEntry("buildCost", "$300,000").containsEntry("impactAndCost", "Impact $2,000,000 per year; "
+            + "build $300,000; maintenance $100,000 per year; third-party option: none known")
         .containsEntry("teamMembers", List.of("paul", "priya")).containsEntry("biggestBlocker", "production-performance");
   }
 
@@ -63,7 +66,7 @@ class ProposalValidatorTest {
         "buildCost: must not be negative",
         "estimatedAnnualImpact: must be at most 10,000,000,000 (got 1,000,000,000,000)",
         "rulesImpactShare: must be at most 100 (got 101)",
-        "yearlyMaintenanceCost: must be a number (got 'a lot')");
+        "yearlyMaintenanceCost: 'a lot' is not an amount the platform can read for sure; " + Amounts.HOW_TO_WRITE);
   }
 
   @Test
