@@ -48,7 +48,7 @@ public record FormFields(String formId, Map<String, Kind> editable, Set<String> 
     for (JsonNode component : components) {
       collect(component.path("components"), editable, readOnly, maxLengths);
       String key = component.path("key").asText("");
-      Kind kind = KINDS.get(component.path("type").asText());
+      Kind kind = isAmount(component) ? Kind.NUMBER : KINDS.get(component.path("type").asText());
       if (key.isEmpty() || kind == null) {
         continue;
       }
@@ -61,6 +61,15 @@ public record FormFields(String formId, Map<String, Kind> editable, Set<String> 
         }
       }
     }
+  }
+
+  /**
+   * A text field for an amount of money (custom property {@code amount}), typed as text in
+   * Tasklist ("2,000,000") and sent as a number by REST clients: either is for the server to read.
+   */
+  private static boolean isAmount(JsonNode component) {
+    return "textfield".equals(component.path("type").asText())
+        && "true".equals(component.path("properties").path("amount").asText());
   }
 
   /** {@code true}, or an expression that may become true: either way the field is not the user's to set. */
