@@ -158,7 +158,7 @@ class TechnologyDecisionIT {
     ProcessInstance review = council.reviewOf(decision);
     assertThat(runtimeService.getVariable(review.getId(), "itemSummary").toString())
         .hasSizeLessThanOrEqualTo(TextLimits.SUMMARY)
-        .contains("Problem: Problem qualité", "[…]", "Risks: Risks qualité", "2. Buy Tecton: 150,000");
+        .contains("Problem: Problem qualité", "[…]", "Risks: Risks qualité", "2. Buy Tecton: $150,000");
     assertThat(runtimeService.getVariable(decision.getId(), "risks")).isEqualTo(variables.get("risks"));
     assertThat(runtimeService.createIncidentQuery().processInstanceId(decision.getId()).count()).isZero();
   }
