@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.mlcouncil.platform.TextLimits;
 import org.mlcouncil.submission.Amounts;
@@ -31,12 +32,22 @@ public final class ProposalValidator {
   private ProposalValidator() {
   }
 
-  public static Validated<Proposal> validate(Map<String, Object> variables, Set<String> knownPods, Predicate<String> userExists) {
+  /**
+   * @param emptyLeadGroups a known pod's lead groups nobody is a member of: a pod with any such group cannot
+   *     review, and the proposal is refused rather than left waiting for a review nobody is asked for
+   */
+  public static Validated<Proposal> validate(Map<String, Object> variables, Set<String> knownPods,
+                                             Function<String, List<String>> emptyLeadGroups,
+                                             Predicate<String> userExists) {
     SubmittedValues in = new SubmittedValues(variables);
     String title = in.text("title", MAX_TITLE, true);
     String pod = in.text("pod", 100, true);
     if (!pod.isEmpty() && !knownPods.contains(pod)) {
       in.error("pod", "'" + TextLimits.abbreviate(pod) + "' is not a known pod; choose one of " + String.join(", ", knownPods));
+    } else if (!pod.isEmpty() && !emptyLeadGroups.apply(pod).isEmpty()) {
+      in.error("pod", "the " + pod + " pod cannot review proposals yet: nobody is in "
+          + String.join(", ", emptyLeadGroups.apply(pod)) + "; choose a pod whose leads can review it, or ask an "
+          + "administrator to staff the pod");
     }
     String businessProblem = in.text("businessProblem", MAX_TEXT, true);
     String proposedSolution = in.text("proposedSolution", MAX_TEXT, true);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.mlcouncil.directory.DirectoryProperties;
+import org.mlcouncil.directory.PodStaffing;
 import org.mlcouncil.directory.Groups.PodLead;
 import org.mlcouncil.directory.Recipients;
 import org.mlcouncil.platform.JsonVariables;
@@ -23,18 +24,22 @@ import org.springframework.stereotype.Component;
 public class ProposalVariables {
 
   private final DirectoryProperties directory;
+  private final PodStaffing podStaffing;
   private final PeopleDirectory people;
   private final JsonVariables json;
 
-  public ProposalVariables(DirectoryProperties directory, PeopleDirectory people, JsonVariables json) {
+  public ProposalVariables(DirectoryProperties directory, PodStaffing podStaffing, PeopleDirectory people,
+                           JsonVariables json) {
     this.directory = directory;
+    this.podStaffing = podStaffing;
     this.people = people;
     this.json = json;
   }
 
   /** The proposal in the scope's variables; an {@link org.mlcouncil.submission.InvalidSubmissionException} names every bad field. */
   public Proposal read(Map<String, Object> variables) {
-    return ProposalValidator.validate(variables, Set.copyOf(directory.pods()), people::exists).orThrow();
+    return ProposalValidator.validate(variables, Set.copyOf(directory.pods()), podStaffing::emptyLeadGroups,
+        people::exists).orThrow();
   }
 
   public Proposal read(VariableScope scope) {

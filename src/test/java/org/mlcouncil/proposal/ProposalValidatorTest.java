@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.mlcouncil.submission.Amounts;
@@ -16,6 +17,9 @@ import org.mlcouncil.submission.InvalidSubmissionException;
 class ProposalValidatorTest {
 
   private static final Set<String> PODS = Set.of("search", "dispatch");
+  /** Dispatch has no analytics manager yet. */
+  private static final Function<String, List<String>> STAFFING = pod -> pod.equals("dispatch")
+      ? List.of("pod-dispatch-analytics-manager") : List.of();
   private static final Predicate<String> USERS = Set.of("paul", "priya", "ivan")::contains;
 
   private static Map<String, Object> valid() {
@@ -23,7 +27,7 @@ class ProposalValidatorTest {
   }
 
   private static List<FieldError> errors(Map<String, Object> variables) {
-    return ProposalValidator.validate(variables, PODS, USERS).errors();
+    return ProposalValidator.validate(variables, PODS, STAFFING, USERS).errors();
   }
 
   @Test
@@ -34,7 +38,7 @@ class ProposalValidatorTest {
     variables.put("buildCost", "300000");
     variables.put("platformComponents", "[\"feature-store\",\"model-serving\"]");
 
-    Proposal proposal = ProposalValidator.validate(variables, PODS, USERS).orThrow();
+    Proposal proposal = ProposalValidator.validate(variables, PODS, STAFFING, USERS).orThrow();
 
     assertThat(proposal.title()).isEqualTo("Ranking by delivery time");
     assertThat(proposal.team()).containsExactly("paul", "priya");
@@ -148,11 +152,21 @@ class ProposalValidatorTest {
   }
 
   @Test
+  void refusesAPodWhoseLeadsCannotReviewNamingTheEmptyGroups() {
+    Map<String, Object> variables = valid();
+    variables.put("pod", "dispatch");
+
+    assertThat(errors(variables)).extracting(FieldError::toString).containsExactly(
+        "pod: the dispatch pod cannot review proposals yet: nobody is in pod-dispatch-analytics-manager; choose a "
+            + "pod whose leads can review it, or ask an administrator to staff the pod");
+  }
+
+  @Test
   void unknownTechnicalLeadIsAFieldError() {
     Map<String, Object> variables = valid();
     variables.put("technicalLead", "nobody");
 
-    assertThatThrownBy(() -> ProposalValidator.validate(variables, PODS, USERS).orThrow())
+    assertThatThrownBy(() -> ProposalValidator.validate(variables, PODS, STAFFING, USERS).orThrow())
         .isInstanceOf(InvalidSubmissionException.class)
         .hasMessage("Invalid proposal: technicalLead: 'nobody' is not a known user");
   }
