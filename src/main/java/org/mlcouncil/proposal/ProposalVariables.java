@@ -1,5 +1,6 @@
 package org.mlcouncil.proposal;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +23,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ProposalVariables {
+
+  /** The proposal as stored, which the form's fields overwrite when the proposer amends it. */
+  private static final String STORED = "storedProposal";
 
   private final DirectoryProperties directory;
   private final PodStaffing podStaffing;
@@ -46,9 +50,16 @@ public class ProposalVariables {
     return read(scope.getVariables());
   }
 
+  /** The proposal as last stored, to compare an amendment with; {@code null} for one stored before this was kept. */
+  public Proposal lastStored(VariableScope scope) {
+    return json.read(scope, STORED, new TypeReference<Proposal>() {
+    }, null);
+  }
+
   /** Stores the proposal and everything derived from it on the scope. */
   public void store(VariableScope scope, Proposal proposal) {
     scope.setVariables(ProposalValidator.variables(proposal));
+    json.write(scope, STORED, proposal);
     // A JSON value, as Tasklist stores a checklist: a Java list would make the amend form unsubmittable.
     json.write(scope, "platformComponents", proposal.platformComponents());
     List<String> podLeadGroups = new ArrayList<>();
