@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.mlcouncil.platform.TextLimits;
+import org.mlcouncil.proposal.screening.PeopleDirectory;
 import org.mlcouncil.submission.Amounts;
 import org.mlcouncil.submission.SubmittedValues;
 import org.mlcouncil.submission.Validated;
@@ -38,7 +38,7 @@ public final class ProposalValidator {
    */
   public static Validated<Proposal> validate(Map<String, Object> variables, Set<String> knownPods,
                                              Function<String, List<String>> emptyLeadGroups,
-                                             Predicate<String> userExists) {
+                                             PeopleDirectory people) {
     SubmittedValues in = new SubmittedValues(variables);
     String title = in.text("title", MAX_TITLE, true);
     String pod = in.text("pod", 100, true);
@@ -63,16 +63,16 @@ public final class ProposalValidator {
     if (!blockerText.isEmpty() && blocker == null) {
       in.error("biggestBlocker", "must be production-performance or statistical-performance");
     }
-    List<String> team = users(in, "team", MAX_TEAM, userExists);
+    List<String> team = users(in, "team", MAX_TEAM, people);
     if (team.isEmpty() && in.errors().stream().noneMatch(e -> e.field().equals("team"))) {
       in.error("team", "name at least one team member");
     }
-    String technicalLead = technicalLead(in, userExists);
+    String technicalLead = technicalLead(in, people);
     List<String> components = in.list("platformComponents").stream().filter(c -> !c.equals("none")).toList();
     components.stream().filter(c -> !PLATFORM_COMPONENTS.contains(c)).findFirst().ifPresent(c ->
         in.error("platformComponents", "'" + TextLimits.abbreviate(c) + "' is not a platform component; use " + String.join(", ",
             PLATFORM_COMPONENTS.stream().sorted().toList())));
-    List<String> interested = in.peopleToInform("interestedPeople", MAX_INTERESTED, userExists);
+    List<String> interested = in.peopleToInform("interestedPeople", MAX_INTERESTED, people::exists);
 
     return in.result(KIND, () -> new Proposal(title, pod, businessProblem, proposedSolution, impact, buildCost,
         maintenance, rulesShare, thirdParty, thirdPartyCost, engineeringAlone, blocker, team, technicalLead, components,
@@ -116,21 +116,27 @@ public final class ProposalValidator {
         ? Amounts.usdPerYear(proposal.thirdPartyYearlyCost()) : "none known");
   }
 
-  private static List<String> users(SubmittedValues in, String field, int max, Predicate<String> userExists) {
+  private static List<String> users(SubmittedValues in, String field, int max, PeopleDirectory people) {
     List<String> users = in.list(field);
     if (users.size() > max) {
       in.error(field, "name at most " + max + " people (got " + users.size() + ")");
       return users;
     }
     for (String user : users) {
-      if (!SubmittedValues.isKnownUser(user, userExists)) {
-        in.error(field, "'" + TextLimits.abbreviate(user) + "' is not a known user");
+      if (!SubmittedValues.isKnownUser(user, people::exists)) {
+        in.error(field, unknownUser(user, people));
       }
     }
     return users;
   }
 
-  private static String technicalLead(SubmittedValues in, Predicate<String> userExists) {
+  /** {@code 'pual' is not a known user — did you mean paul?} */
+  private static String unknownUser(String user, PeopleDirectory people) {
+    return "'" + TextLimits.abbreviate(user) + "' is not a known user"
+        + people.closestTo(user).map(meant -> " — did you mean " + meant + "?").orElse("");
+  }
+
+  private static String technicalLead(SubmittedValues in, PeopleDirectory people) {
     List<String> leads = in.list("technicalLead");
     if (leads.isEmpty()) {
       if (in.errors().stream().anyMatch(error -> error.field().equals("technicalLead"))) {
@@ -145,8 +151,8 @@ public final class ProposalValidator {
       return null;
     }
     String lead = leads.get(0);
-    if (!SubmittedValues.isKnownUser(lead, userExists)) {
-      in.error("technicalLead", "'" + TextLimits.abbreviate(lead) + "' is not a known user");
+    if (!SubmittedValues.isKnownUser(lead, people::exists)) {
+      in.error("technicalLead", unknownUser(lead, people));
     }
     return lead;
   }

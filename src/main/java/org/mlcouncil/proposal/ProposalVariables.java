@@ -43,7 +43,7 @@ public class ProposalVariables {
   /** The proposal in the scope's variables; an {@link org.mlcouncil.submission.InvalidSubmissionException} names every bad field. */
   public Proposal read(Map<String, Object> variables) {
     return ProposalValidator.validate(variables, Set.copyOf(directory.pods()), podStaffing::emptyLeadGroups,
-        people::exists).orThrow();
+        people).orThrow();
   }
 
   public Proposal read(VariableScope scope) {

@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.mlcouncil.proposal.screening.PeopleDirectory;
 import org.mlcouncil.submission.Amounts;
 import org.mlcouncil.submission.FieldError;
 import org.mlcouncil.submission.InvalidSubmissionException;
@@ -20,7 +21,24 @@ class ProposalValidatorTest {
   /** Dispatch has no analytics manager yet. */
   private static final Function<String, List<String>> STAFFING = pod -> pod.equals("dispatch")
       ? List.of("pod-dispatch-analytics-manager") : List.of();
-  private static final Predicate<String> USERS = Set.of("paul", "priya", "ivan")::contains;
+  private static final PeopleDirectory USERS = new PeopleDirectory() {
+    private final Set<String> users = Set.of("paul", "priya", "ivan");
+
+    @Override
+    public boolean exists(String userId) {
+      return users.contains(userId);
+    }
+
+    @Override
+    public Set<String> groupsOf(String userId) {
+      return Set.of();
+    }
+
+    @Override
+    public Optional<String> closestTo(String typed) {
+      return typed.equals("pual") ? Optional.of("paul") : Optional.empty();
+    }
+  };
 
   private static Map<String, Object> valid() {
     return new HashMap<>(ProposalData.valid("Ranking by delivery time"));
@@ -139,12 +157,13 @@ class ProposalValidatorTest {
   void refusesUnknownPeopleAndPodsAndTwoLeads() {
     Map<String, Object> variables = valid();
     variables.put("pod", "payments");
-    variables.put("team", List.of("paul", "ghost"));
+    variables.put("team", List.of("pual", "ghost"));
     variables.put("technicalLead", "paul, priya");
     variables.put("interestedPeople", "nobody, not-an-address@");
 
     assertThat(errors(variables)).extracting(FieldError::toString).containsExactlyInAnyOrder(
         "pod: 'payments' is not a known pod; choose one of " + String.join(", ", PODS),
+        "team: 'pual' is not a known user — did you mean paul?",
         "team: 'ghost' is not a known user",
         "technicalLead: name exactly one technical lead (got paul, priya)",
         "interestedPeople: 'nobody' is neither a known user nor a valid e-mail address",

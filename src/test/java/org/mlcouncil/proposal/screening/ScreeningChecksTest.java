@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +29,11 @@ class ScreeningChecksTest {
     @Override
     public Set<String> groupsOf(String userId) {
       return groups.getOrDefault(userId, Set.of());
+    }
+
+    @Override
+    public Optional<String> closestTo(String typed) {
+      return Optional.empty();
     }
   };
 
