@@ -142,6 +142,19 @@ public class Tasklist implements AutoCloseable {
         + literal(option) + "]")));
   }
 
+  /** The options a select offers, as shown when it is opened; it stays open for {@link #choose}. */
+  public List<String> options(String label) {
+    WebElement group = fieldContainer(label);
+    if (group.findElements(By.cssSelector(".fjs-dropdownlist")).isEmpty()) {
+      clickElement(group.findElement(By.cssSelector("input, .fjs-input-group")));
+    }
+    List<String> options = wait.until(page -> {
+      List<WebElement> items = group.findElements(By.cssSelector(".fjs-dropdownlist-item"));
+      return items.isEmpty() ? null : items.stream().map(WebElement::getText).toList();
+    });
+    return options;
+  }
+
   /** Ticks a checkbox, or an option of a checklist when one is given. */
   public void tick(String label, String... options) {
     WebElement group = fieldContainer(label);
