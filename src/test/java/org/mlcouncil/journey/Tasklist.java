@@ -184,8 +184,11 @@ public class Tasklist implements AutoCloseable {
 
   /** Waits for Tasklist to show a notification, e.g. an error from the server, containing the text. */
   public String notification(String containing) {
-    return wait.until(driver -> driver.findElements(By.cssSelector(".notifications .notification, .alert"))
-        .stream().map(WebElement::getText).filter(text -> text.contains(containing)).findFirst().orElse(null));
+    WebElement notification = wait.until(driver -> driver.findElements(By.cssSelector(".notifications .notification, .alert"))
+        .stream().filter(element -> element.getText().contains(containing)).findFirst().orElse(null));
+    // Where a person looks for it: a long start form's dialog may be scrolled past it.
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", notification);
+    return notification.getText();
   }
 
   public void openFilter(String filterName) {
