@@ -32,8 +32,8 @@ public class AgendaChoice implements TaskListener {
     List<String> onAgenda = json.read(task.getExecution(), "agenda", HoldMlReview.ITEMS, List.of()).stream()
         .map(AgendaItem::itemId).toList();
     List<String> decideNow = json.convert(task.getVariable("decideNow"), IDS, List.of());
-    SubmittedValues in = new SubmittedValues(Map.of("decideNowReason",
-        String.valueOf(task.getVariable("decideNowReason") == null ? "" : task.getVariable("decideNowReason"))));
+    Object typedReason = task.getVariable("decideNowReason");
+    SubmittedValues in = new SubmittedValues(typedReason == null ? Map.of() : Map.of("decideNowReason", typedReason));
     for (String field : List.of("carryOver", "decideNow")) {
       json.convert(task.getVariable(field), IDS, List.<String>of()).stream().filter(id -> !onAgenda.contains(id))
           .findFirst().ifPresent(id -> in.error(field, "'" + TextLimits.abbreviate(id) + "' is not on this agenda"));
