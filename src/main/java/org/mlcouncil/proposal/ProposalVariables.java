@@ -85,7 +85,7 @@ public class ProposalVariables {
 
   /** The proposal as the council reads it; long texts are cut to fit a String variable. */
   private static String summary(Object proposer, Proposal proposal) {
-    String facts = "Impact and cost: " + ProposalValidator.impactAndCost(proposal) + "; rules reach "
+    String facts = "Amounts: " + ProposalValidator.impactAndCost(proposal) + "; rules reach "
         + Amounts.format(proposal.rulesImpactShare()) + " % of the impact; engineering alone suffices: "
         + (proposal.engineeringCanBuildUnaided() ? "yes" : "no")
         + "; biggest blocker: " + proposal.biggestBlocker().label() + "; ML platform: "
