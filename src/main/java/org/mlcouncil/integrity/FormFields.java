@@ -13,15 +13,17 @@ import java.util.Set;
 /**
  * The fields a Camunda Form (form-js schema) lets a person fill in, each with the kind of value
  * it submits. Display components (text, images, …) submit nothing; read-only and disabled
- * fields only echo what the process showed.
+ * fields only echo what the process showed. The labels are how the form names its fields to people,
+ * e.g. in a refusal.
  */
-public record FormFields(String formId, Map<String, Kind> editable, Set<String> readOnly, Map<String, Integer> maxLengths) {
+public record FormFields(String formId, Map<String, Kind> editable, Set<String> readOnly, Map<String, Integer> maxLengths,
+                         Map<String, String> labels) {
 
   /** What an editable field submits. */
   public enum Kind { TEXT, NUMBER, BOOLEAN, LIST }
 
   /** A process or task without a form accepts no values at all. */
-  public static final FormFields NONE = new FormFields("(no form)", Map.of(), Set.of(), Map.of());
+  public static final FormFields NONE = new FormFields("(no form)", Map.of(), Set.of(), Map.of(), Map.of());
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, Kind> KINDS = Map.of(
@@ -35,22 +37,27 @@ public record FormFields(String formId, Map<String, Kind> editable, Set<String> 
       Map<String, Kind> editable = new LinkedHashMap<>();
       Set<String> readOnly = new java.util.TreeSet<>();
       Map<String, Integer> maxLengths = new LinkedHashMap<>();
-      collect(form.path("components"), editable, readOnly, maxLengths);
+      Map<String, String> labels = new LinkedHashMap<>();
+      collect(form.path("components"), editable, readOnly, maxLengths, labels);
       return new FormFields(form.path("id").asText("(unnamed form)"), Collections.unmodifiableMap(editable),
-          Collections.unmodifiableSet(readOnly), Collections.unmodifiableMap(maxLengths));
+          Collections.unmodifiableSet(readOnly), Collections.unmodifiableMap(maxLengths),
+          Collections.unmodifiableMap(labels));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read a deployed form", e);
     }
   }
 
   private static void collect(JsonNode components, Map<String, Kind> editable, Set<String> readOnly,
-                              Map<String, Integer> maxLengths) {
+                              Map<String, Integer> maxLengths, Map<String, String> labels) {
     for (JsonNode component : components) {
-      collect(component.path("components"), editable, readOnly, maxLengths);
+      collect(component.path("components"), editable, readOnly, maxLengths, labels);
       String key = component.path("key").asText("");
-      Kind kind = KINDS.get(component.path("type").asText());
+      Kind kind = isAmount(component) ? Kind.NUMBER : KINDS.get(component.path("type").asText());
       if (key.isEmpty() || kind == null) {
         continue;
+      }
+      if (!component.path("label").asText("").isBlank()) {
+        labels.put(key, component.path("label").asText());
       }
       if (isSet(component.path("readonly")) || isSet(component.path("disabled"))) {
         readOnly.add(key);
@@ -61,6 +68,15 @@ public record FormFields(String formId, Map<String, Kind> editable, Set<String> 
         }
       }
     }
+  }
+
+  /**
+   * A text field for an amount of money (custom property {@code amount}), typed as text in
+   * Tasklist ("2,000,000") and sent as a number by REST clients: either is for the server to read.
+   */
+  private static boolean isAmount(JsonNode component) {
+    return "textfield".equals(component.path("type").asText())
+        && "true".equals(component.path("properties").path("amount").asText());
   }
 
   /** {@code true}, or an expression that may become true: either way the field is not the user's to set. */

@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.mlcouncil.platform.Administrators;
+import org.mlcouncil.submission.InvalidSubmissionException;
 
 /**
  * The engine's gate for what a person may send, whichever API they use (Tasklist, Cockpit,
@@ -55,10 +56,47 @@ class IntegrityGuard extends CommandInterceptor {
 
   @Override
   public <T> T execute(Command<T> command) {
-    if (Context.getCommandContext() == null && isRestricted(configuration.getIdentityService().getCurrentAuthentication())) {
+    if (Context.getCommandContext() != null) {
+      return next.execute(command);
+    }
+    if (isRestricted(configuration.getIdentityService().getCurrentAuthentication())) {
       check(command);
     }
-    return next.execute(command);
+    try {
+      return next.execute(command);
+    } catch (RuntimeException failure) {
+      labelRefusal(command, failure);
+      throw failure;
+    }
+  }
+
+  /**
+   * A submission refused by the process's own checks names its fields by variable name; here the
+   * form the person filled in is known, so the refusal learns the form's labels for Tasklist.
+   */
+  private void labelRefusal(Command<?> command, RuntimeException failure) {
+    InvalidSubmissionException refusal = null;
+    for (Throwable cause = failure; cause != null && refusal == null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      refusal = cause instanceof InvalidSubmissionException invalid ? invalid : null;
+    }
+    if (refusal == null) {
+      return;
+    }
+    FormFields form;
+    if (command instanceof StartProcessInstanceCmd start) {
+      ProcessInstantiationBuilderImpl builder = CommandFields.read(start, "instantiationBuilder", ProcessInstantiationBuilderImpl.class);
+      form = forms.ofStart(builder.getProcessDefinitionId() != null ? builder.getProcessDefinitionId()
+          : forms.latestDefinitionId(builder.getProcessDefinitionKey()));
+    } else if (command instanceof SubmitStartFormCmd submit) {
+      form = forms.ofStart(CommandFields.read(submit, "processDefinitionId", String.class));
+    } else if (command instanceof CompleteTaskCmd complete) {
+      form = forms.ofTask(CommandFields.read(complete, "taskId", String.class));
+    } else if (command instanceof SubmitTaskFormCmd submit) {
+      form = forms.ofTask(CommandFields.read(submit, "taskId", String.class));
+    } else {
+      return;
+    }
+    refusal.useLabels(form.labels());
   }
 
   private boolean isRestricted(Authentication caller) {

@@ -39,6 +39,7 @@ public class CompileMeetingNotes implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     List<String> carriedOver = list(execution.getVariable("carriedOver"));
+    List<String> withoutQuorum = list(execution.getVariable("decidedWithoutQuorum"));
     Set<String> recipients = new LinkedHashSet<>();
     recipients.add(Recipients.group(Groups.COUNCIL));
     List<MeetingRecord.Item> items = new ArrayList<>();
@@ -49,7 +50,8 @@ public class CompileMeetingNotes implements JavaDelegate {
       String outcome = carriedOver.contains(item.itemId()) ? "carried over"
           : decision != null ? "decided" : "awaiting chair";
       items.add(new MeetingRecord.Item(item.itemId(), item.kind(), item.title(), outcome, decision,
-          (String) review.get("councilRationale"), councilTally.of(review)));
+          (String) review.get("councilRationale"), councilTally.of(review),
+          withoutQuorum.contains(item.itemId()) ? (String) execution.getVariable("decideNowReason") : null));
     }
     MeetingRecord record = new MeetingRecord((String) execution.getVariable("meetingId"), ClockUtil.getCurrentTime().toInstant(),
         (String) execution.getVariable("chair"), (String) execution.getVariable("attendees"),

@@ -12,7 +12,10 @@ import org.springframework.stereotype.Component;
 /**
  * After the chair ran the meeting: every agenda item the chair did not carry over is taken up
  * by its council review (message {@value Agenda#MEETING_HELD}), which applies the votes or asks
- * the chair to break the tie. Carried-over items keep waiting for the next ML Review.
+ * the chair to break the tie. Carried-over items keep waiting for the next ML Review. An item
+ * without quorum is carried over unless the chair chose to decide it now ({@code decideNow},
+ * with a reason): nobody decides by default. Quorum is counted as the item stands when it is
+ * taken up, so a vote cast after the chair's click still counts.
  *
  * <p>Applying the votes has no asynchronous step of its own: each item's outcome is settled in
  * this step's transaction, before the chair can close the meeting, so the notes compiled at the
@@ -28,21 +31,29 @@ public class HoldMlReview implements JavaDelegate {
   };
 
   private final RuntimeService runtimeService;
+  private final Agenda agenda;
   private final JsonVariables json;
 
-  public HoldMlReview(RuntimeService runtimeService, JsonVariables json) {
+  public HoldMlReview(RuntimeService runtimeService, Agenda agenda, JsonVariables json) {
     this.runtimeService = runtimeService;
+    this.agenda = agenda;
     this.json = json;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     List<String> carryOver = json.convert(execution.getVariable("carryOver"), IDS, List.of());
+    List<String> decideNow = json.convert(execution.getVariable("decideNow"), IDS, List.of());
     List<String> carried = new ArrayList<>();
+    List<String> decidedWithoutQuorum = new ArrayList<>();
     for (AgendaItem item : json.read(execution, "agenda", ITEMS, List.of())) {
-      if (carryOver.contains(item.itemId())) {
+      boolean quorumMet = agenda.item(item.reviewId()).quorumMet();
+      if (carryOver.contains(item.itemId()) || !quorumMet && !decideNow.contains(item.itemId())) {
         carried.add(item.itemId());
         continue;
+      }
+      if (!quorumMet) {
+        decidedWithoutQuorum.add(item.itemId());
       }
       runtimeService.createMessageCorrelation(Agenda.MEETING_HELD)
           .processInstanceId(item.reviewId())
@@ -50,5 +61,6 @@ public class HoldMlReview implements JavaDelegate {
           .correlate();
     }
     execution.setVariable("carriedOver", carried);
+    execution.setVariable("decidedWithoutQuorum", decidedWithoutQuorum);
   }
 }

@@ -11,8 +11,9 @@ public record MeetingRecord(String meetingId, Instant closedAt, String chair, St
   /**
    * @param outcome {@code decided}, {@code awaiting chair} or {@code carried over}
    * @param decision the council's decision when decided, e.g. {@code approved}
+   * @param decidedWithoutQuorumBecause the chair's reason for taking up an item without quorum; else {@code null}
    */
   public record Item(String itemId, String kind, String title, String outcome, String decision, String rationale,
-                     List<CouncilVote> votes) {
+                     List<CouncilVote> votes, String decidedWithoutQuorumBecause) {
   }
 }

@@ -52,9 +52,16 @@ public class PrepareAgenda implements JavaDelegate, TaskListener {
     json.write(execution, "agenda", items);
     execution.setVariable("agendaSize", items.size());
     execution.setVariable("agendaSummary", MeetingText.agenda(items));
+    json.write(execution, "agendaTable", items.stream().map(AgendaItem::row).toList());
+    json.write(execution, "agendaOptions", options(items));
+    // Only these need the chair's explicit word to be decided now; the rest are carried over.
+    json.write(execution, "agendaOptionsWithoutQuorum", options(items.stream().filter(item -> !item.quorumMet()).toList()));
+  }
+
+  private static List<Map<String, String>> options(List<AgendaItem> items) {
     List<Map<String, String>> options = new ArrayList<>();
     items.forEach(item -> options.add(Map.of("label", item.itemId() + " " + item.title(), "value", item.itemId())));
-    json.write(execution, "agendaOptions", options);
+    return options;
   }
 
   private String meetingId() {

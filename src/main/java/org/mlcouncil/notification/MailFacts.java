@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.mlcouncil.council.CouncilVote;
 import org.mlcouncil.directory.Groups.PodLead;
 import org.mlcouncil.platform.PublicLinks;
@@ -96,13 +97,17 @@ class MailFacts {
 
   /** An amount as every mail writes it: {@code $2,000,000} or {@code $2,000,000 per year}. */
   static String amount(Number value, boolean perYear) {
-    return "$" + Amounts.format(value.doubleValue()) + (perYear ? " per year" : "");
+    return perYear ? Amounts.usdPerYear(value.doubleValue()) : Amounts.usd(value.doubleValue());
   }
 
+  /**
+   * Intake keeps amounts as the forms show them ("$2,000,000"); instances started before that
+   * hold numbers. Either way the mail writes the amount one way.
+   */
   private static void putAmount(Map<String, Object> model, String name, Object value, boolean perYear) {
-    if (value instanceof Number number) {
-      model.put(name, amount(number, perYear));
-    }
+    Optional<? extends Number> amount = value instanceof Number number ? Optional.of(number)
+        : value instanceof String typed ? Amounts.parse(typed) : Optional.empty();
+    amount.ifPresent(number -> model.put(name, amount(number, perYear)));
   }
 
   /** What people call a kind of item, from the kind a process records or the process's key. */

@@ -24,6 +24,7 @@ import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.mlcouncil.account.PasswordRules;
 import org.mlcouncil.outage.DatabaseOutage;
 import org.mlcouncil.outage.DirectoryOutage;
+import org.mlcouncil.submission.InvalidSubmissionException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -77,15 +78,26 @@ public class RestApiErrors extends CamundaJerseyResourceConfig {
       return badRequest("PasswordPolicyViolation",
           "password: does not meet the password policy: " + PasswordRules.DESCRIPTION);
     }
-    if (refusal == null || refusal == exception || hasOwnStatus(exception)) {
+    if (refusal == null || refusal == exception || hasOwnStatus(exception) && !isBadRequest(exception)) {
       // A refusal thrown as it is Camunda answers with 400 itself.
       Response response = ExceptionHandlerHelper.getInstance().getResponse(exception);
       if (response.getEntity() instanceof ExceptionDto body) {
-        body.setMessage(TextLimits.bounded(body.getMessage(), MAX_MESSAGE));
+        body.setMessage(TextLimits.bounded(refusal == exception ? message(request, refusal) : body.getMessage(),
+            MAX_MESSAGE));
       }
       return response;
     }
-    return badRequest(refusal.getClass().getSimpleName(), TextLimits.bounded(refusal.getMessage(), MAX_MESSAGE));
+    return badRequest(refusal.getClass().getSimpleName(), TextLimits.bounded(message(request, refusal), MAX_MESSAGE));
+  }
+
+  /**
+   * Tasklist shows the message to the person who filled in the form, so there a refused submission
+   * names its fields by their labels; the REST API names them by variable name, for its clients.
+   */
+  private static String message(HttpServletRequest request, RuntimeException refusal) {
+    boolean engineRest = request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest/");
+    return refusal instanceof InvalidSubmissionException invalid && !engineRest ? invalid.plainMessage()
+        : refusal.getMessage();
   }
 
   private static Response badRequest(String type, String message) {
@@ -97,6 +109,14 @@ public class RestApiErrors extends CamundaJerseyResourceConfig {
   private static boolean hasOwnStatus(Throwable exception) {
     return exception instanceof RestException rest && rest.getStatus() != null
         && rest.getStatus() != Response.Status.INTERNAL_SERVER_ERROR;
+  }
+
+  /**
+   * A 400 a resource built around a refusal, such as "Cannot instantiate process definition
+   * ml-proposal:1:…: &lt;the refusal&gt;": answered with the refusal's own words, without the engine's prefix.
+   */
+  private static boolean isBadRequest(Throwable exception) {
+    return exception instanceof RestException rest && rest.getStatus() == Response.Status.BAD_REQUEST;
   }
 
   /** Answers every exception of its type as {@link #respond} does; Jersey picks a mapper by that type. */

@@ -38,6 +38,9 @@ public class ProposalIntake implements ExecutionListener {
     podReviewTally.clear(execution);
     // Declared up front: "Who reviews next?" asks whether the council sent the proposal back.
     execution.setVariable("councilDecision", null);
-    execution.setProcessBusinessKey(businessKeys.next(KEY_PREFIX));
+    String key = businessKeys.next(KEY_PREFIX);
+    execution.setProcessBusinessKey(key);
+    // Forms show the key in their heading (Tasklist gives a form the variables, not the business key).
+    execution.setVariable("itemId", key);
   }
 }

@@ -7,6 +7,13 @@ public record PodReview(String group, String reviewer, Decision decision, String
                         Integer businessProblemScore, Integer prioritisationScore, Integer impactCostScore,
                         Instant reviewedAt) {
 
+  /** How the review reads on the council's forms: {@code pod-search-em (sam): request-changes, scores 4/3/4 – why}. */
+  public String describe() {
+    return group + " (" + reviewer + "): " + decision.value() + ", scores problem " + businessProblemScore
+        + " / prioritisation " + prioritisationScore + " / impact versus cost " + impactCostScore
+        + (comment == null || comment.isBlank() ? "" : " – " + comment);
+  }
+
   /** What a reviewer can decide; the value is what the review form submits. */
   public enum Decision {
     APPROVE("approve"), REQUEST_CHANGES("request-changes"), REJECT("reject");

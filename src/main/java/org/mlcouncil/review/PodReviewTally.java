@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.mlcouncil.directory.Recipients;
 import org.mlcouncil.platform.JsonVariables;
 import org.mlcouncil.platform.SeparateVariables;
+import org.mlcouncil.platform.TextLimits;
 import org.mlcouncil.review.PodReview.Decision;
 import org.springframework.stereotype.Component;
 
@@ -53,6 +54,13 @@ public class PodReviewTally {
   /** Writes {@code podReviews}, the list of this round's reviews, e.g. before a mail lists them. */
   public void publish(VariableScope scope) {
     json.write(scope, VARIABLE, of(scope));
+  }
+
+  /** One line per review of this round, for the council's forms; long comments are cut to fit a String variable. */
+  public String summary(VariableScope scope) {
+    List<PodReview> reviews = of(scope);
+    return reviews.isEmpty() ? "No pod lead reviewed it." : TextLimits.lines(reviews.stream()
+        .map(review -> "- " + review.describe()).toList());
   }
 
   /** Starts a fresh round after the proposer amended the proposal. */

@@ -27,6 +27,9 @@ public class SubmissionIntake implements ExecutionListener {
     initiator.enforce(execution);
     kind.store(execution.getVariables(), execution);
     execution.setVariable("itemKind", kind.kind());
-    execution.setProcessBusinessKey(businessKeys.next(kind.keyPrefix()));
+    String key = businessKeys.next(kind.keyPrefix());
+    execution.setProcessBusinessKey(key);
+    // Forms show the key in their heading (Tasklist gives a form the variables, not the business key).
+    execution.setVariable("itemId", key);
   }
 }

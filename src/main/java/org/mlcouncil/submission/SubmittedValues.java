@@ -3,6 +3,7 @@ package org.mlcouncil.submission;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -116,6 +117,37 @@ public final class SubmittedValues {
       return null;
     }
     return number;
+  }
+
+  /**
+   * An amount of US dollars in [0, max], as typed ("2,000,000", "2M", "$300k", see {@link Amounts})
+   * or sent as a number; {@code null} (with an error naming the field) when missing, unreadable,
+   * negative or absurd. Text that could mean two amounts is refused, never guessed at.
+   */
+  public Double amount(String field, double max) {
+    Object value = values.get(field);
+    if (value == null || value instanceof Number || value.toString().isBlank()) {
+      return number(field, 0, max);
+    }
+    if (value.toString().length() > MAX_NUMBER_TEXT) {
+      error(field, "'" + TextLimits.abbreviate(value) + "' is not an amount; " + Amounts.HOW_TO_WRITE);
+      return null;
+    }
+    BigDecimal amount = Amounts.parse(value.toString()).orElse(null);
+    if (amount == null) {
+      error(field, "'" + TextLimits.abbreviate(value) + "' is not an amount the platform can read for sure; "
+          + Amounts.HOW_TO_WRITE);
+      return null;
+    }
+    if (amount.signum() < 0) {
+      error(field, "must not be negative");
+      return null;
+    }
+    if (amount.compareTo(BigDecimal.valueOf(max)) > 0) {
+      error(field, "must be at most " + Amounts.usd(max) + " (got " + Amounts.usd(amount.doubleValue()) + ")");
+      return null;
+    }
+    return amount.doubleValue();
   }
 
   public Boolean bool(String field) {

@@ -19,12 +19,12 @@ public final class CostComparison {
     if (recommended.yearlyCost() <= cheapest.yearlyCost()) {
       return Finding.info("TD_RECOMMENDED_IS_CHEAPEST", "The recommended option '" + recommended.name()
           + "' is the cheapest of the " + decision.options().size() + " options considered, at "
-          + Amounts.format(recommended.yearlyCost()) + " per year.");
+          + Amounts.usdPerYear(recommended.yearlyCost()) + ".");
     }
     return Finding.warning("TD_RECOMMENDED_NOT_CHEAPEST", "The recommended option '" + recommended.name()
-        + "' costs " + Amounts.format(recommended.yearlyCost()) + " per year, but '" + cheapest.name()
-        + "' is the cheapest at " + Amounts.format(cheapest.yearlyCost()) + " per year: "
-        + Amounts.format(recommended.yearlyCost() - cheapest.yearlyCost())
+        + "' costs " + Amounts.usdPerYear(recommended.yearlyCost()) + ", but '" + cheapest.name()
+        + "' is the cheapest at " + Amounts.usdPerYear(cheapest.yearlyCost()) + ": "
+        + Amounts.usd(recommended.yearlyCost() - cheapest.yearlyCost())
         + " more per year. Say why the dearer option is worth it.");
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mlcouncil.platform.TextLimits;
+import org.mlcouncil.submission.Amounts;
 import org.mlcouncil.submission.SubmittedValues;
 import org.mlcouncil.submission.Validated;
 
@@ -50,7 +51,8 @@ public final class TechnologyDecisionValidator {
     for (int number = 1; number <= MAX_OPTIONS; number++) {
       Optional<CostedOption> option = decision.option(number);
       variables.put(nameOf(number), option.map(CostedOption::name).orElse(null));
-      variables.put(costOf(number), option.map(CostedOption::yearlyCost).orElse(null));
+      // As the forms show and take it back: "$120,000".
+      variables.put(costOf(number), option.map(CostedOption::yearlyCost).map(Amounts::usd).orElse(null));
     }
     variables.put("recommendation", decision.recommendation().value());
     variables.put("recommendedOption", String.valueOf(decision.recommendedOption()));
@@ -68,7 +70,7 @@ public final class TechnologyDecisionValidator {
         continue;
       }
       String name = in.text(nameOf(number), MAX_NAME, true);
-      Double cost = in.number(costOf(number), 0, ABSURD_AMOUNT);
+      Double cost = in.amount(costOf(number), ABSURD_AMOUNT);
       if (!name.isEmpty() && cost != null) {
         options.add(new CostedOption(number, name, cost));
       }

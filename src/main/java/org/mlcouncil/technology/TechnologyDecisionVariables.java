@@ -48,7 +48,7 @@ public class TechnologyDecisionVariables implements SubmissionKind {
     interested.add(Recipients.group(Groups.ML_INFRA));
     process.setVariable("interested", interested);
     String options = decision.options().stream()
-        .map(option -> option.number() + ". " + option.name() + ": " + Amounts.format(option.yearlyCost()))
+        .map(option -> option.number() + ". " + option.name() + ": " + Amounts.usd(option.yearlyCost()))
         .collect(Collectors.joining("; "));
     process.setVariable("summary", TextLimits.summary(texts -> "Submitted by: " + submitter
         + " · Component: " + decision.component()

@@ -23,13 +23,14 @@ class FormSubmissionTest {
         {"type": "radio", "key": "vote", "validate": {"required": true}},
         {"type": "textarea", "key": "comment", "validate": {"maxLength": 10}},
         {"type": "number", "key": "score"},
+        {"type": "textfield", "key": "cost", "properties": {"amount": "true"}, "validate": {"maxLength": 100}},
         {"type": "checkbox", "key": "urgent"},
         {"type": "group", "components": [{"type": "checklist", "key": "carryOver"}]}
       ]}""".getBytes(StandardCharsets.UTF_8)));
 
   @Test
   void readsEditableFieldsWithTheirKindsAndLimits() {
-    assertThat(FORM.editable()).containsOnlyKeys("vote", "comment", "score", "urgent", "carryOver");
+    assertThat(FORM.editable()).containsOnlyKeys("vote", "comment", "score", "cost", "urgent", "carryOver");
     assertThat(FORM.readOnly()).containsExactly("shownSummary");
     assertThat(FORM.maxLengths()).containsEntry("comment", 10);
   }
@@ -40,6 +41,16 @@ class FormSubmissionTest {
         "shownSummary", "forged"));
     FormSubmission.check("this task", FORM, values);
     assertThat(values).containsOnlyKeys("vote", "score", "urgent");
+  }
+
+  @Test
+  void anAmountFieldTakesTheTextTypedInTasklistOrANumberFromARestClient() {
+    assertThat(FORM.editable()).containsEntry("cost", FormFields.Kind.NUMBER);
+    Map<String, Object> values = new HashMap<>(Map.of("vote", "approve", "cost", "2,000,000"));
+    FormSubmission.check("this task", FORM, values);
+    FormSubmission.check("this task", FORM, new HashMap<>(Map.of("cost", 2_000_000L)));
+    assertThat(values).containsEntry("cost", "2,000,000");
+    assertRefused(Map.of("cost", List.of("2")), "cost: must be a number");
   }
 
   @Test

@@ -90,6 +90,11 @@ class CouncilRemitsJourneyIT extends BrowserJourney {
     tasklist.choose("Track", "ML engineer");
     tasklist.choose("Level", "Senior");
     tasklist.choose("Team (pod)", "Search");
+    tasklist.fillField("Job description", "Build ranking models.");
+    tasklist.trySubmitStartForm();
+    assertThat(tasklist.validationMessages()).as("too short to judge, said before submitting")
+        .contains("Field must have minimum length of 200.");
+    tasklist.screenshot("08a-job-description-too-short");
     tasklist.fillField("Job description", "You will build and run the ranking models behind search: feature pipelines "
         + "on the feature store, low-latency serving and online experiments with the search pod. You pair with data "
         + "scientists on model choice and own production performance.");
@@ -103,11 +108,13 @@ class CouncilRemitsJourneyIT extends BrowserJourney {
     tasklist.fillField("Problem", "Every team computes the same features twice, for training and for serving, "
         + "and the two drift apart.");
     tasklist.fillField("Option 1", "Adopt Feast");
-    tasklist.fillField("Option 1: yearly cost (USD per year)", "80000");
+    tasklist.fillField("Option 1: yearly cost (USD per year)", "80,000");
     tasklist.fillField("Option 2", "Buy Tecton");
-    tasklist.fillField("Option 2: yearly cost (USD per year)", "150000");
+    tasklist.fillField("Option 2: yearly cost (USD per year)", "150k");
     tasklist.choose("Recommendation", "Adopt open source");
-    tasklist.choose("Recommended option", "Option 1");
+    assertThat(tasklist.options("Recommended option")).as("the options by the names typed, no empty one")
+        .containsExactly("Adopt Feast", "Buy Tecton");
+    tasklist.choose("Recommended option", "Adopt Feast");
     tasklist.fillField("Risks", "We run Feast ourselves: on-call load for ML infrastructure.");
   }
 }

@@ -11,6 +11,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -34,6 +36,8 @@ class ProposalJourneyIT extends BrowserJourney {
 
   @Autowired HistoryService historyService;
   @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired ManagementService managementService;
 
   @Test
   void proposalGoesFromTheStartFormThroughPodLeadsAndCouncilToTheChairsDecision() {
@@ -52,11 +56,14 @@ class ProposalJourneyIT extends BrowserJourney {
     tasklist.openFilter("Pod reviews");
     tasklist.openTask("Review proposal");
     assertThat(tasklist.formText()).contains(title).contains("Screening findings").contains("ML_NEED_IN_BAND")
-        .as("Markdown a proposer typed shows as text").contains(DESIGN_LINK);
+        .as("Markdown a proposer typed shows as text").contains(DESIGN_LINK)
+        .as("amounts typed as 2,000,000, 300k and $100,000").contains("Impact $2,000,000 per year; build $300,000; "
+            + "maintenance $100,000 per year");
     assertThat(tasklist.source()).doesNotContain("href=\"https://design.example");
     tasklist.screenshot("02-pod-lead-reads-findings");
     tasklist.logout();
-    for (String lead : List.of("sarah", "sam", "sofia", "simon")) {
+    reviewAsPodLead("sarah", "Approve", "Checkout abandonment is our top metric: worth it.");
+    for (String lead : List.of("sam", "sofia", "simon")) {
       reviewAsPodLead(lead, "Approve", null);
     }
 
@@ -67,6 +74,13 @@ class ProposalJourneyIT extends BrowserJourney {
       tasklist.loginAs(member);
       tasklist.openFilter("Council votes");
       tasklist.openTask("Vote on agenda item");
+      if (member.equals("marcus")) {
+        assertThat(tasklist.formText()).contains("Pod leads' reviews")
+            .contains("pod-search-pm (sarah): approve, scores problem 4 / prioritisation 3 / impact versus cost 4 – "
+                + "Checkout abandonment is our top metric: worth it.")
+            .contains("pod-search-em (sam): approve");
+        tasklist.screenshot("03a-council-member-reads-pod-reviews");
+      }
       tasklist.choose("Your vote", vote);
       if (!vote.equals("Approve")) {
         tasklist.fillField("Comment", "Overlaps the feature-store roadmap.");
@@ -76,8 +90,14 @@ class ProposalJourneyIT extends BrowserJourney {
       tasklist.logout();
     });
 
+    // An item nobody has voted on yet joins the agenda.
+    ProcessInstance unvoted = new CouncilItems(runtimeService, taskService, identityService, managementService)
+        .request("technology decision", "ivan", "ivan", "watcher@example.org", "Unvoted item");
     String meetingId = chairOpensMlReview(List.of(council));
-    assertThat(tasklist.formText()).contains(proposal.getBusinessKey()).contains("4 of 4 voted");
+    assertThat(tasklist.formText()).contains(proposal.getBusinessKey()).contains("4 of 4 voted")
+        .contains("Quorum met").contains("Not voted").contains(unvoted.getBusinessKey() + " Unvoted item")
+        .contains("Decide now without quorum");
+    tasklist.screenshot("03b-chair-reads-the-agenda-table");
     tasklist.fillField("Attendees", "clara, ines, marcus, nina, paul");
     tasklist.complete();
     tasklist.openTask("Break the tie");
@@ -97,6 +117,9 @@ class ProposalJourneyIT extends BrowserJourney {
         .contains("The ML proposal: http://localhost:8080/register/items/" + proposal.getBusinessKey())
         .doesNotContain("Open Tasklist");
     Mailbox.awaitOne("paul@mlcouncil.example", "ML Review " + meetingId + ": meeting notes");
+    assertThat(runtimeService.createExecutionQuery().processInstanceId(unvoted.getId()).activityId("voteOnItem").count())
+        .as("the unvoted item was carried over, not decided by default").isEqualTo(4);
+    runtimeService.deleteProcessInstance(unvoted.getId(), "journey done");
     await().until(() -> historyService.createHistoricProcessInstanceQuery().processInstanceId(proposal.getId())
         .finished().count() == 1);
   }
@@ -107,13 +130,32 @@ class ProposalJourneyIT extends BrowserJourney {
     tasklist.loginAs("paul");
     tasklist.startProcess("Submit ML proposal");
     tasklist.fillField("Business problem", "Search ranking ignores delivery time for most customers.");
-    tasklist.fillField("Build cost (USD)", "-5");
 
     tasklist.trySubmitStartForm();
 
     List<String> messages = tasklist.validationMessages();
     tasklist.screenshot("05-start-form-validation");
-    assertThat(messages).contains("Field is required.", "Field must have minimum value of 0.");
+    assertThat(messages).contains("Field is required.");
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("ml-proposal").count())
+        .isEqualTo(before);
+  }
+
+  @Test
+  void aRefusalOnTheServerReadsInPlainWordsNamingTheField() {
+    long before = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("ml-proposal").count();
+    tasklist.loginAs("paul");
+    tasklist.startProcess("Submit ML proposal");
+    fillProposal("Mistyped lead " + UUID.randomUUID().toString().substring(0, 6));
+    tasklist.fillField("Technical lead", "pual");
+    tasklist.fillField("Build cost (USD)", "2,5");
+
+    tasklist.submitStartForm();
+
+    String refusal = tasklist.notification("Technical lead");
+    tasklist.screenshot("05b-server-refusal-in-plain-words");
+    assertThat(refusal).contains("Build cost (USD): '2,5' is not an amount the platform can read for sure")
+        .contains("Technical lead: 'pual' is not a known user — did you mean paul?")
+        .doesNotContain("technicalLead").doesNotContain("Cannot instantiate");
     assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("ml-proposal").count())
         .isEqualTo(before);
   }
@@ -194,9 +236,9 @@ class ProposalJourneyIT extends BrowserJourney {
     tasklist.fillField("Business problem", "Search ranking ignores delivery time, so customers abandon slow restaurants.");
     tasklist.fillField("Proposed solution", "A learning-to-rank model on the feature store, served by model serving. "
         + DESIGN_LINK);
-    tasklist.fillField("Estimated annual impact (USD per year)", "2000000");
-    tasklist.fillField("Build cost (USD)", "300000");
-    tasklist.fillField("Yearly maintenance cost (USD per year)", "100000");
+    tasklist.fillField("Estimated annual impact (USD per year)", "2,000,000");
+    tasklist.fillField("Build cost (USD)", "300k");
+    tasklist.fillField("Yearly maintenance cost (USD per year)", "$100,000");
     tasklist.fillField("Share of the impact simple analytics or rules would reach (%)", "25");
     tasklist.choose("Biggest blocker to success", "Production performance");
     tasklist.fillField("Team members", "paul, priya");

@@ -153,6 +153,19 @@ public class Tasklist implements AutoCloseable {
         + literal(option) + "]")));
   }
 
+  /** The options a select offers, as shown when it is opened; it stays open for {@link #choose}. */
+  public List<String> options(String label) {
+    WebElement group = fieldContainer(label);
+    if (group.findElements(By.cssSelector(".fjs-dropdownlist")).isEmpty()) {
+      clickElement(group.findElement(By.cssSelector("input, .fjs-input-group")));
+    }
+    List<String> options = wait.until(page -> {
+      List<WebElement> items = group.findElements(By.cssSelector(".fjs-dropdownlist-item"));
+      return items.isEmpty() ? null : items.stream().map(WebElement::getText).toList();
+    });
+    return options;
+  }
+
   /** Ticks a checkbox, or an option of a checklist when one is given. */
   public void tick(String label, String... options) {
     WebElement group = fieldContainer(label);
@@ -182,8 +195,11 @@ public class Tasklist implements AutoCloseable {
 
   /** Waits for Tasklist to show a notification, e.g. an error from the server, containing the text. */
   public String notification(String containing) {
-    return wait.until(driver -> driver.findElements(By.cssSelector(".notifications .notification, .alert"))
-        .stream().map(WebElement::getText).filter(text -> text.contains(containing)).findFirst().orElse(null));
+    WebElement notification = wait.until(driver -> driver.findElements(By.cssSelector(".notifications .notification, .alert"))
+        .stream().filter(element -> element.getText().contains(containing)).findFirst().orElse(null));
+    // Where a person looks for it: a long start form's dialog may be scrolled past it.
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", notification);
+    return notification.getText();
   }
 
   public void openFilter(String filterName) {

@@ -1,6 +1,7 @@
 package org.mlcouncil.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -142,6 +143,64 @@ class MlReviewMeetingIT {
     await().untilAsserted(() -> assertThat(next).isWaitingAt("runMlReview"));
     assertThat(runtimeService.getVariable(next.getId(), "agendaSummary").toString())
         .contains(carried.getBusinessKey()).doesNotContain(unanimous.getBusinessKey());
+  }
+
+  @Test
+  void itemsWithoutQuorumAreCarriedOverUnlessTheChairDecidesThemNowWithAReason() {
+    ProcessInstance unvoted = items.request("proposal", "paul", "priya", "watcher@example.org");
+    ProcessInstance halfVoted = items.request("technology decision", "ivan", "ivan", "watcher@example.org");
+    ProcessInstance unanimous = items.request("job description", "priya", "priya", "watcher@example.org");
+    List.of(unvoted, halfVoted, unanimous).forEach(review -> await().untilAsserted(
+        () -> assertThat(review).isWaitingAt("voteOnItem")));
+    items.vote(halfVoted, "clara", "approve", null);
+    items.vote(halfVoted, "ines", "reject", "Too dear.");
+    items.allVote(unanimous, "approve");
+
+    ProcessInstance meeting = ActingUser.as(identityService, "clara",
+        () -> runtimeService.startProcessInstanceByMessage("MlReviewRequested"));
+    coverage.track(meeting);
+    await().untilAsserted(() -> assertThat(meeting).isWaitingAt("runMlReview"));
+    List<Map<String, Object>> table = json.convert(runtimeService.getVariable(meeting.getId(), "agendaTable"),
+        new TypeReference<List<Map<String, Object>>>() {
+        }, List.of());
+    assertThat(table).extracting(row -> row.get("item").toString().substring(0, 12), row -> row.get("kind"),
+        row -> row.get("approve"), row -> row.get("changes"), row -> row.get("reject"), row -> row.get("notVoted"),
+        row -> row.get("quorum")).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple(unvoted.getBusinessKey(), "proposal", 0, 0, 0, 4, "no"),
+        org.assertj.core.groups.Tuple.tuple(halfVoted.getBusinessKey(), "technology decision", 1, 0, 1, 2, "no"),
+        org.assertj.core.groups.Tuple.tuple(unanimous.getBusinessKey(), "job description", 4, 0, 0, 0, "yes"));
+    assertThat(runtimeService.getVariable(meeting.getId(), "agendaOptionsWithoutQuorum").toString())
+        .contains(unvoted.getBusinessKey(), halfVoted.getBusinessKey()).doesNotContain(unanimous.getBusinessKey());
+
+    Task run = task(meeting, "runMlReview");
+    ActingUser.as(identityService, "clara", () -> taskService.claim(run.getId(), "clara"));
+    assertThatThrownBy(() -> ActingUser.as(identityService, "clara", () -> taskService.complete(run.getId(),
+        Map.of("decideNow", List.of(halfVoted.getBusinessKey())))))
+        .hasMessageContaining("decideNowReason: is required to decide " + halfVoted.getBusinessKey() + " without quorum");
+    assertThatThrownBy(() -> ActingUser.as(identityService, "clara", () -> taskService.complete(run.getId(),
+        Map.of("decideNow", List.of("MLP-1999-0001"), "decideNowReason", "Urgent."))))
+        .hasMessageContaining("decideNow: 'MLP-1999-0001' is not on this agenda");
+    ActingUser.as(identityService, "clara", () -> taskService.complete(run.getId(), Map.of(
+        "decideNow", List.of(halfVoted.getBusinessKey()), "decideNowReason", "The vendor's offer ends on Friday.")));
+
+    await().untilAsserted(() -> assertThat(halfVoted).isWaitingAt("breakTie"));
+    await().untilAsserted(() -> assertThat(unanimous).isEnded());
+    assertThat(unvoted).as("nobody decided the unvoted item by default").isWaitingAt("voteOnItem");
+    ActingUser.as(identityService, "clara", () -> taskService.complete(task(halfVoted, "breakTie").getId(),
+        Map.of("chairDecision", "approve", "chairRationale", "Cheaper this week.")));
+    await().untilAsserted(() -> assertThat(meeting).isWaitingAt("closeMlReview"));
+    ActingUser.as(identityService, "clara", () -> taskService.complete(task(meeting, "closeMlReview").getId(), Map.of()));
+
+    await().untilAsserted(() -> assertThat(meeting).isEnded());
+    MeetingRecord record = json.convert(historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(meeting.getId()).variableName("meetingRecord").singleResult().getValue(),
+        new TypeReference<MeetingRecord>() {
+        }, null);
+    assertThat(record.items()).extracting(MeetingRecord.Item::itemId, MeetingRecord.Item::outcome,
+        MeetingRecord.Item::decidedWithoutQuorumBecause).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple(unvoted.getBusinessKey(), "carried over", null),
+        org.assertj.core.groups.Tuple.tuple(halfVoted.getBusinessKey(), "decided", "The vendor's offer ends on Friday."),
+        org.assertj.core.groups.Tuple.tuple(unanimous.getBusinessKey(), "decided", null));
   }
 
   @Test

@@ -153,11 +153,12 @@ class EveryMailTest {
     variables.put("submittedBy", "priya");
     variables.put("technicalLead", "priya");
     variables.put("pod", "search");
-    variables.put("estimatedAnnualImpact", 2_000_000.0);
-    variables.put("buildCost", 300_000.0);
-    variables.put("yearlyMaintenanceCost", 50_000.0);
+    // As intake keeps them; amountsReadTheSameEverywhere covers the numbers older instances hold.
+    variables.put("estimatedAnnualImpact", "$2,000,000");
+    variables.put("buildCost", "$300,000");
+    variables.put("yearlyMaintenanceCost", "$50,000");
     variables.put("thirdPartyOptionExists", true);
-    variables.put("thirdPartyYearlyCost", 120_000.0);
+    variables.put("thirdPartyYearlyCost", "$120,000");
     variables.put("biggestBlocker", "production-performance");
     variables.put("councilDecision", "changes-requested");
     variables.put("councilRationale", HOSTILE);

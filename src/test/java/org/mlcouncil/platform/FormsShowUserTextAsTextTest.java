@@ -25,7 +25,7 @@ class FormsShowUserTextAsTextTest {
   /** Business keys, kinds, user ids from the directory, validated choices and numbers. */
   private static final Set<String> PLATFORM_VALUES = Set.of("businessKey", "meetingId", "itemId", "itemKind", "submitter",
       "currentMembers", "currentChair", "proposer", "pod", "biggestBlocker", "estimatedAnnualImpact", "buildCost",
-      "yearlyMaintenanceCost", "rulesImpactShare");
+      "yearlyMaintenanceCost", "rulesImpactShare", "impactAndCost");
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{(.*?)}}");
 
   @Test

@@ -86,7 +86,7 @@ class RefusedActionsIT {
         "{\"variables\":{\"buildCost\":{\"value\":-5}}}"));
 
     assertThat(refused.status()).as(refused.body()).isEqualTo(400);
-    assertThat(refused.body()).contains("buildCost: must not be negative");
+    assertThat(refused.body()).as("Tasklist names the field by its label").contains("Build cost (USD): must not be negative");
     refused.assertLoggedOneLine("buildCost: must not be negative");
     assertThat(task(proposal, "amendProposal")).as("the amendment stays open").isNotNull();
   }

@@ -6,23 +6,46 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.mlcouncil.proposal.screening.PeopleDirectory;
+import org.mlcouncil.submission.Amounts;
 import org.mlcouncil.submission.FieldError;
 import org.mlcouncil.submission.InvalidSubmissionException;
 
 class ProposalValidatorTest {
 
   private static final Set<String> PODS = Set.of("search", "dispatch");
-  private static final Predicate<String> USERS = Set.of("paul", "priya", "ivan")::contains;
+  /** Dispatch has no analytics manager yet. */
+  private static final Function<String, List<String>> STAFFING = pod -> pod.equals("dispatch")
+      ? List.of("pod-dispatch-analytics-manager") : List.of();
+  private static final PeopleDirectory USERS = new PeopleDirectory() {
+    private final Set<String> users = Set.of("paul", "priya", "ivan");
+
+    @Override
+    public boolean exists(String userId) {
+      return users.contains(userId);
+    }
+
+    @Override
+    public Set<String> groupsOf(String userId) {
+      return Set.of();
+    }
+
+    @Override
+    public Optional<String> closestTo(String typed) {
+      return typed.equals("pual") ? Optional.of("paul") : Optional.empty();
+    }
+  };
 
   private static Map<String, Object> valid() {
     return new HashMap<>(ProposalData.valid("Ranking by delivery time"));
   }
 
   private static List<FieldError> errors(Map<String, Object> variables) {
-    return ProposalValidator.validate(variables, PODS, USERS).errors();
+    return ProposalValidator.validate(variables, PODS, STAFFING, USERS).errors();
   }
 
   @Test
@@ -33,7 +56,7 @@ class ProposalValidatorTest {
     variables.put("buildCost", "300000");
     variables.put("platformComponents", "[\"feature-store\",\"model-serving\"]");
 
-    Proposal proposal = ProposalValidator.validate(variables, PODS, USERS).orThrow();
+    Proposal proposal = ProposalValidator.validate(variables, PODS, STAFFING, USERS).orThrow();
 
     assertThat(proposal.title()).isEqualTo("Ranking by delivery time");
     assertThat(proposal.team()).containsExactly("paul", "priya");
@@ -41,6 +64,8 @@ class ProposalValidatorTest {
     assertThat(proposal.platformComponents()).containsExactly("feature-store", "model-serving");
     assertThat(proposal.interestedPeople()).containsExactly("ivan", "watcher@example.org");
     assertThat(ProposalValidator.variables(proposal)).containsEntry("team", "paul, priya")
+        .containsEntry("buildCost", "$300,000").containsEntry("impactAndCost", "Impact $2,000,000 per year; "
+            + "build $300,000; maintenance $100,000 per year; third-party option: none known")
         .containsEntry("teamMembers", List.of("paul", "priya")).containsEntry("biggestBlocker", "production-performance");
   }
 
@@ -63,7 +88,7 @@ class ProposalValidatorTest {
         "buildCost: must not be negative",
         "estimatedAnnualImpact: must be at most 10,000,000,000 (got 1,000,000,000,000)",
         "rulesImpactShare: must be at most 100 (got 101)",
-        "yearlyMaintenanceCost: must be a number (got 'a lot')");
+        "yearlyMaintenanceCost: 'a lot' is not an amount the platform can read for sure; " + Amounts.HOW_TO_WRITE);
   }
 
   @Test
@@ -132,12 +157,13 @@ class ProposalValidatorTest {
   void refusesUnknownPeopleAndPodsAndTwoLeads() {
     Map<String, Object> variables = valid();
     variables.put("pod", "payments");
-    variables.put("team", List.of("paul", "ghost"));
+    variables.put("team", List.of("pual", "ghost"));
     variables.put("technicalLead", "paul, priya");
     variables.put("interestedPeople", "nobody, not-an-address@");
 
     assertThat(errors(variables)).extracting(FieldError::toString).containsExactlyInAnyOrder(
         "pod: 'payments' is not a known pod; choose one of " + String.join(", ", PODS),
+        "team: 'pual' is not a known user — did you mean paul?",
         "team: 'ghost' is not a known user",
         "technicalLead: name exactly one technical lead (got paul, priya)",
         "interestedPeople: 'nobody' is neither a known user nor a valid e-mail address",
@@ -145,11 +171,21 @@ class ProposalValidatorTest {
   }
 
   @Test
+  void refusesAPodWhoseLeadsCannotReviewNamingTheEmptyGroups() {
+    Map<String, Object> variables = valid();
+    variables.put("pod", "dispatch");
+
+    assertThat(errors(variables)).extracting(FieldError::toString).containsExactly(
+        "pod: the dispatch pod cannot review proposals yet: nobody is in pod-dispatch-analytics-manager; choose a "
+            + "pod whose leads can review it, or ask an administrator to staff the pod");
+  }
+
+  @Test
   void unknownTechnicalLeadIsAFieldError() {
     Map<String, Object> variables = valid();
     variables.put("technicalLead", "nobody");
 
-    assertThatThrownBy(() -> ProposalValidator.validate(variables, PODS, USERS).orThrow())
+    assertThatThrownBy(() -> ProposalValidator.validate(variables, PODS, STAFFING, USERS).orThrow())
         .isInstanceOf(InvalidSubmissionException.class)
         .hasMessage("Invalid proposal: technicalLead: 'nobody' is not a known user");
   }

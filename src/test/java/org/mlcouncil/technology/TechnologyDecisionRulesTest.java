@@ -58,8 +58,8 @@ class TechnologyDecisionRulesTest {
     Finding finding = CostComparison.of(TechnologyDecisionValidator.validate(variables).orThrow());
 
     assertThat(finding.severity()).isEqualTo(Severity.WARNING);
-    assertThat(finding.message()).isEqualTo("The recommended option 'Build on Postgres' costs 260,000 per year, but "
-        + "'Buy Tecton' is the cheapest at 79,999.50 per year: 180,000.50 more per year. Say why the dearer option is "
+    assertThat(finding.message()).isEqualTo("The recommended option 'Build on Postgres' costs $260,000 per year, but "
+        + "'Buy Tecton' is the cheapest at $79,999.50 per year: $180,000.50 more per year. Say why the dearer option is "
         + "worth it.");
   }
 

@@ -16,11 +16,11 @@ public class SpeedCheck implements ScreeningCheck {
     double building = settings.yearlyCostOfBuilding(proposal);
     if (thirdParty <= settings.thirdPartyCostEffectiveShare() * building) {
       return List.of(Finding.warning("SPEED_BUY_RECOMMENDED", "A third-party option costs "
-          + Amounts.format(thirdParty) + " per year against about " + Amounts.format(building)
+          + Amounts.usdPerYear(thirdParty) + " against about " + Amounts.usd(building)
           + " per year to build and run it: the charter recommends buying. Explain why building is still better."));
     }
     return List.of(Finding.info("SPEED_THIRD_PARTY_NOT_COST_EFFECTIVE", "The third-party option ("
-        + Amounts.format(thirdParty) + " per year) is not clearly cheaper than building (about "
-        + Amounts.format(building) + " per year)."));
+        + Amounts.usdPerYear(thirdParty) + ") is not clearly cheaper than building (about "
+        + Amounts.usdPerYear(building) + ")."));
   }
 }

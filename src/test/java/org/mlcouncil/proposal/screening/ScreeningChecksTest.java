@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +29,11 @@ class ScreeningChecksTest {
     @Override
     public Set<String> groupsOf(String userId) {
       return groups.getOrDefault(userId, Set.of());
+    }
+
+    @Override
+    public Optional<String> closestTo(String typed) {
+      return Optional.empty();
     }
   };
 
@@ -101,6 +107,21 @@ class ScreeningChecksTest {
     // ratio exactly 3.0 is enough
     assertThat(code(new ImpactCostCheck(), proposal().impact(600_000).build())).isEqualTo("IMPACT_COST_OK");
     assertThat(code(new ImpactCostCheck(), proposal().impact(599_999).build())).isEqualTo("IMPACT_COST_LOW");
+  }
+
+  @Test
+  void impactBelowOnePercentOfTheCostIsABlocker() {
+    // The case: "2,000,000" read as 2.00 gave $1.50 of impact against $2,000,000 to build.
+    Finding slip = new ImpactCostCheck().check(proposal().impact(1.5).costs(2_000_000, 100_000).build(), PEOPLE,
+        SETTINGS).get(0);
+    assertThat(slip.severity()).isEqualTo(Severity.BLOCKER);
+    assertThat(slip.code()).isEqualTo("IMPACT_COST_ABSURD");
+    assertThat(slip.message()).contains("$4.50 against $2,300,000").contains("below 1 % of the cost");
+    // cost over 3 years 600,000: 1 % is 6,000 over the horizon, 2,000 a year
+    assertThat(code(new ImpactCostCheck(), proposal().impact(1_999).build())).isEqualTo("IMPACT_COST_ABSURD");
+    assertThat(code(new ImpactCostCheck(), proposal().impact(2_000).build())).isEqualTo("IMPACT_COST_LOW");
+    assertThat(code(new ImpactCostCheck(), proposal().impact(0).build())).as("no estimate: completeness warns")
+        .isEqualTo("IMPACT_COST_LOW");
   }
 
   @Test
