@@ -57,7 +57,7 @@ public class RestApiSecurity {
   public FilterRegistrationBean<Filter> apiResponseHeaders() {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ApiResponseHeaders());
     registration.setName("api-response-headers");
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/*", "/register/*");
     registration.setOrder(AUTHENTICATION_ORDER - 2);
     return registration;
   }

@@ -48,6 +48,10 @@ public class ItemHistory {
 
   /** One line of the timeline. */
   public record Event(Instant at, String what, String who, String detail) {
+
+    public String when() {
+      return RegisterItem.minute(at);
+    }
   }
 
   /**

@@ -3,7 +3,9 @@ package org.mlcouncil.register;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -20,6 +22,25 @@ public record RegisterItem(String key, String kind, String title, String pod, St
     return decidedAt == null;
   }
 
+  public String submittedDay() {
+    return day(submittedAt);
+  }
+
+  public String decidedDay() {
+    return day(decidedAt);
+  }
+
+  /** A moment as the pages show it, in the server's time zone: "2026-11-26". */
+  static String day(Instant at) {
+    return at == null ? "" : LocalDate.ofInstant(at, ZoneId.systemDefault()).toString();
+  }
+
+  /** A moment to the minute: "2026-11-26 14:05". */
+  static String minute(Instant at) {
+    return at == null ? "" : LocalDateTime.ofInstant(at, ZoneId.systemDefault()).truncatedTo(ChronoUnit.MINUTES)
+        .toString().replace('T', ' ');
+  }
+
   /** How long the item has been in its stage, in words: "3 days", "5 hours", "under an hour". */
   public String ageInStage(Instant now) {
     return duration(Duration.between(stageSince, now));
@@ -28,7 +49,7 @@ public record RegisterItem(String key, String kind, String title, String pod, St
   /** Its status as a sentence for its own people: "Review proposal: waiting for sarah since 2 days". */
   public String status(Instant now) {
     if (!isOpen()) {
-      return decision + " on " + LocalDate.ofInstant(decidedAt, ZoneId.systemDefault())
+      return decision + " on " + day(decidedAt)
           + (meetingId == null ? "" : " at ML Review " + meetingId);
     }
     String since = " since " + ageInStage(now);
