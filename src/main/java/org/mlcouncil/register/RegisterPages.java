@@ -104,12 +104,14 @@ public class RegisterPages {
   @PostMapping("/register/items/{key}/withdrawal")
   public String withdraw(@PathVariable String key, @RequestParam(required = false) String reason,
                          @RequestParam(required = false) String confirm, @RequestParam(name = "_csrf", required = false)
-                         String csrf, HttpServletRequest request, Model model, RedirectAttributes redirect) {
+                         String csrf, HttpServletRequest request, HttpServletResponse response, Model model,
+                         RedirectAttributes redirect) {
     Viewer viewer = viewer(request, model);
     login.requireCsrf(request, csrf);
     String problem;
     if (!"yes".equals(confirm)) {
       problem = "confirm: tick the box to confirm that you withdraw " + key;
+      response.setStatus(400);
     } else {
       Withdrawals.Outcome outcome = withdrawals.withdraw(new Authentication(viewer.userId(), viewer.groups()), key,
           reason);
@@ -118,6 +120,7 @@ public class RegisterPages {
         return "redirect:/register/items/" + key;
       }
       problem = outcome.message();
+      response.setStatus(outcome.status().value());
     }
     model.addAttribute("problem", problem);
     model.addAttribute("reason", reason);
