@@ -72,7 +72,7 @@ public class ItemHistory {
     Map<String, String> current = new TreeMap<>();
     for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
         .processInstanceId(itemInstance.getId()).variableNameIn(kind.details().toArray(String[]::new)).list()) {
-      current.put(variable.getName(), variable.getValue() == null ? null : String.valueOf(variable.getValue()));
+      current.put(variable.getName(), shown(variable.getValue()));
     }
     List<String> people = people(kind, item, current);
     boolean seesRestricted = viewer.seesRestricted(item.pod(), people);
@@ -178,6 +178,17 @@ public class ItemHistory {
   public static String label(String name) {
     String spaced = name.replaceAll("([a-z])([A-Z0-9])", "$1 $2").toLowerCase();
     return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+  }
+
+  /** A submitted value as people typed it: amounts without a trailing ".0", yes and no. */
+  static String shown(Object value) {
+    if (value instanceof Double number && number == Math.rint(number) && Math.abs(number) < 1e15) {
+      return String.valueOf(number.longValue());
+    }
+    if (value instanceof Boolean yes) {
+      return yes ? "yes" : "no";
+    }
+    return value == null ? null : String.valueOf(value);
   }
 
   private static String text(Object value) {

@@ -73,7 +73,7 @@ public enum ItemKind {
     return teamVariable;
   }
 
-  /** The texts the register's full-text search looks in, besides the title. */
+  /** The texts the register's full-text search looks in, besides the key and the title. */
   public List<String> texts() {
     return texts;
   }

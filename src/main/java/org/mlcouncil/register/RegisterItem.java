@@ -31,12 +31,12 @@ public record RegisterItem(String key, String kind, String title, String pod, St
   }
 
   /** A moment as the pages show it, in the server's time zone: "2026-11-26". */
-  static String day(Instant at) {
+  public static String day(Instant at) {
     return at == null ? "" : LocalDate.ofInstant(at, ZoneId.systemDefault()).toString();
   }
 
   /** A moment to the minute: "2026-11-26 14:05". */
-  static String minute(Instant at) {
+  public static String minute(Instant at) {
     return at == null ? "" : LocalDateTime.ofInstant(at, ZoneId.systemDefault()).truncatedTo(ChronoUnit.MINUTES)
         .toString().replace('T', ' ');
   }

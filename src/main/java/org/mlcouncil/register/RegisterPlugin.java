@@ -60,26 +60,26 @@ public class RegisterPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl task) {
-      stage(task);
+      stage(element, task);
     }
 
     @Override
     public void parseSubProcess(Element element, ScopeImpl scope, ActivityImpl subProcess) {
-      stage(subProcess);
+      stage(element, subProcess);
     }
 
     @Override
     public void parseCallActivity(Element element, ScopeImpl scope, ActivityImpl callActivity) {
-      stage(callActivity);
+      stage(element, callActivity);
     }
 
     @Override
     public void parseIntermediateCatchEvent(Element element, ScopeImpl scope, ActivityImpl event) {
-      stage(event);
+      stage(element, event);
     }
 
-    private void stage(ActivityImpl activity) {
-      String name = activity.getName() == null ? activity.getId() : activity.getName();
+    private void stage(Element element, ActivityImpl activity) {
+      String name = element.attribute("name") == null ? activity.getId() : element.attribute("name");
       if (isCouncilReview(activity.getProcessDefinition())) {
         activity.addListener(ExecutionListener.EVENTNAME_START, recorder.councilStage(name));
       }

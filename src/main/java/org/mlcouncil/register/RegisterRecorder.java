@@ -84,7 +84,8 @@ final class RegisterRecorder {
       Arrays.stream(team.split(",")).map(String::strip).filter(member -> !member.isEmpty()).forEach(people::add);
     }
     String title = text(execution, "title");
-    StringBuilder search = new StringBuilder(title == null ? "" : title);
+    StringBuilder search = new StringBuilder(execution.getProcessBusinessKey()).append('\n')
+        .append(title == null ? "" : title);
     kind.texts().forEach(name -> {
       String value = text(execution, name);
       if (value != null) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -24,7 +25,8 @@ final class RegisterSession {
   private String token = "";
 
   private RegisterSession(TestRestTemplate rest) {
-    this.rest = rest;
+    // A browser follows redirects itself; the tests look at each answer as it comes.
+    this.rest = rest.withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW);
   }
 
   /** Logs {@code user} (password {@code demo}) in on the register's own login page. */
