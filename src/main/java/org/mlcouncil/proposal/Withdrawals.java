@@ -2,6 +2,7 @@ package org.mlcouncil.proposal;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -16,13 +17,14 @@ import org.springframework.stereotype.Component;
  * The proposer (or an administrator) withdraws a proposal before its decision, whichever page or
  * API asks. The proposer holds no permission on the process instance itself, so this checks who
  * asks and then correlates the withdrawal message on the engine's behalf. A refusal (400, 403,
- * 404) is logged in one line, as every refused user action is.
+ * 404, 409) is logged in one line, as every refused user action is.
  */
 @Component
 public class Withdrawals {
 
   static final String MESSAGE = "ProposalWithdrawn";
   public static final int MAX_REASON = 2000;
+  private static final int MAX_ATTEMPTS = 3;
 
   private static final Logger log = LoggerFactory.getLogger(Withdrawals.class);
 
@@ -68,17 +70,25 @@ public class Withdrawals {
         // Withdrawn already, its mail still on the way: the instance runs on but takes no withdrawal.
         return notOpen(businessKey);
       }
-      try {
-        runtimeService.createMessageCorrelation(MESSAGE)
-            .processInstanceId(proposal.getId())
-            .setVariable("withdrawnBy", caller.getUserId())
-            .setVariable("withdrawalReason", reason)
-            .correlate();
-      } catch (MismatchingMessageCorrelationException closed) {
-        // Withdrawn or decided by a concurrent request since the query.
-        return notOpen(businessKey);
+      for (int attempt = 1; ; attempt++) {
+        try {
+          runtimeService.createMessageCorrelation(MESSAGE)
+              .processInstanceId(proposal.getId())
+              .setVariable("withdrawnBy", caller.getUserId())
+              .setVariable("withdrawalReason", reason)
+              .correlate();
+          return new Outcome(HttpStatus.OK, null, businessKey + " withdrawn");
+        } catch (MismatchingMessageCorrelationException closed) {
+          // Withdrawn or decided by a concurrent request since the query.
+          return notOpen(businessKey);
+        } catch (OptimisticLockingException busy) {
+          // A step of the proposal (screening, a review's count) ran in the same moment; the
+          // withdrawal cancels it, so it is tried again on the proposal as that step left it.
+          if (attempt == MAX_ATTEMPTS) {
+            return refused(HttpStatus.CONFLICT, "businessKey", businessKey + " is changing right now; try again");
+          }
+        }
       }
-      return new Outcome(HttpStatus.OK, null, businessKey + " withdrawn");
     } finally {
       if (previous != null) {
         identityService.setAuthentication(previous);

@@ -3,6 +3,8 @@ package org.mlcouncil.register;
 import jakarta.annotation.PostConstruct;
 import java.sql.Timestamp;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -73,6 +75,28 @@ public class RegisterTable {
     jdbc.update("update " + TABLE + " set STAGE_SINCE_ = case when STAGE_ = ? then STAGE_SINCE_ else ? end, "
             + "STAGE_ = ?, MEETING_ID_ = coalesce(?, MEETING_ID_) where BUSINESS_KEY_ = ? and DECIDED_AT_ is null",
         stage, new Timestamp(now.getTime()), stage, meetingId, businessKey);
+  }
+
+  long count(ItemKind kind) {
+    Long rows = jdbc.queryForObject("select count(*) from " + TABLE + " where KIND_ = ?", Long.class, kind.label());
+    return rows == null ? 0 : rows;
+  }
+
+  Set<String> keys(ItemKind kind) {
+    return new HashSet<>(jdbc.queryForList("select BUSINESS_KEY_ from " + TABLE + " where KIND_ = ?", String.class,
+        kind.label()));
+  }
+
+  /** A row for an item the register did not see happen (submitted before it existed), from its history. */
+  void insert(Facts facts, String stage, Date stageSince, Date submittedAt, String decision, String rationale,
+              Date decidedAt) {
+    jdbc.update("insert into " + TABLE + " (BUSINESS_KEY_, PROC_INST_ID_, KIND_, TITLE_, POD_, PROPOSER_, "
+            + "TECHNICAL_LEAD_, PEOPLE_, SEARCH_TEXT_, STAGE_, STAGE_SINCE_, SUBMITTED_AT_, DECISION_, RATIONALE_, "
+            + "DECIDED_AT_) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        facts.businessKey(), facts.processInstanceId(), facts.kind().label(), facts.title(), facts.pod(),
+        facts.proposer(), facts.technicalLead(), facts.people(), facts.searchText(), stage,
+        new Timestamp(stageSince.getTime()), new Timestamp(submittedAt.getTime()), decision, rationale,
+        decidedAt == null ? null : new Timestamp(decidedAt.getTime()));
   }
 
   /** The item's process ended: decided, withdrawn or cancelled. */

@@ -47,6 +47,8 @@ class RegisterIT {
   @Autowired IdentityService identityService;
   @Autowired ManagementService managementService;
   @Autowired TestRestTemplate rest;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired RegisterBackfill backfill;
 
   private final List<String> createdUsers = new java.util.ArrayList<>();
 
@@ -206,6 +208,35 @@ class RegisterIT {
   }
 
   @Test
+  void itemsFromBeforeTheRegisterGetTheirRowsFromHistoryAtStartUp() {
+    ProcessInstance open = submit("paul", "Register backfill open " + UUID.randomUUID());
+    ProcessInstance withdrawn = submit("paul", "Register backfill withdrawn " + UUID.randomUUID());
+    for (ProcessInstance item : List.of(open, withdrawn)) {
+      awaitListed(item.getBusinessKey());
+      await().until(() -> onlyItem("paul", "q=" + item.getBusinessKey()).get("stage").asText()
+          .equals("Review proposal"));
+    }
+    assertThat(rest.withBasicAuth("paul", "demo").postForEntity("/api/proposals/" + withdrawn.getBusinessKey()
+        + "/withdrawal", Map.of("reason", "Before the register"), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    await().until(() -> onlyItem("paul", "q=" + withdrawn.getBusinessKey() + "&decision=withdrawn") != null);
+    AsyncWork.awaitDone(managementService);
+    // As an installation that ran these items before the register existed: no rows.
+    jdbc.update("delete from MLC_REGISTER_ITEM where BUSINESS_KEY_ in (?, ?)", open.getBusinessKey(),
+        withdrawn.getBusinessKey());
+
+    backfill.run(null);
+
+    JsonNode waiting = onlyItem("ivan", "q=" + open.getBusinessKey());
+    assertThat(waiting.get("stage").asText()).isEqualTo("Review proposal");
+    assertThat(waiting.get("title").asText()).startsWith("Register backfill open");
+    assertThat(texts(waiting.get("waitingFor"))).contains("the search pod's product manager");
+    JsonNode closed = onlyItem("ivan", "q=" + withdrawn.getBusinessKey());
+    assertThat(closed.get("decision").asText()).isEqualTo("withdrawn");
+    assertThat(closed.get("rationale").asText()).isEqualTo("Before the register");
+    assertThat(closed.get("stage").asText()).isEqualTo("Closed");
+  }
+
+  @Test
   void oneLoginServesTheRegisterAndTasklist() {
     RegisterSession paul = RegisterSession.login(rest, "paul");
     ResponseEntity<String> tasklistUser = paul.get("/camunda/api/admin/auth/user/default");
@@ -216,9 +247,11 @@ class RegisterIT {
     assertThat(register.getBody()).contains("ML register").contains(">paul<");
     assertThat(register.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
 
+    // A user of its own: a wrong password makes the account wait before its next login counts.
+    String forgetful = user("forgetful", "ml-practitioners");
     RegisterSession wrong = RegisterSession.anonymous(rest);
     wrong.get("/register/login");
-    ResponseEntity<String> refused = wrong.post("/register/login", Map.of("username", "paul", "password", "nope"));
+    ResponseEntity<String> refused = wrong.post("/register/login", Map.of("username", forgetful, "password", "nope"));
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(refused.getBody()).contains("Wrong user name or password.");
     assertThat(RegisterSession.anonymous(rest).postExactly("/register/login",
