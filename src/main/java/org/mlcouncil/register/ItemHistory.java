@@ -65,14 +65,18 @@ public class ItemHistory {
     ItemKind kind = ItemKind.ofLabel(item.kind()).orElseThrow();
     List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
         .processInstanceBusinessKey(item.key()).list();
-    HistoricProcessInstance itemInstance = instances.stream()
-        .filter(instance -> kind.processKey().equals(instance.getProcessDefinitionKey())).findFirst().orElseThrow();
+    // Gone when the history cleanup removed it (historyTimeToLive); the register's row stays.
+    String itemInstanceId = instances.stream()
+        .filter(instance -> kind.processKey().equals(instance.getProcessDefinitionKey())).findFirst()
+        .map(HistoricProcessInstance::getId).orElse(null);
 
     Map<String, String> values = new LinkedHashMap<>();
     Map<String, String> current = new TreeMap<>();
-    for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
-        .processInstanceId(itemInstance.getId()).variableNameIn(kind.details().toArray(String[]::new)).list()) {
-      current.put(variable.getName(), shown(variable.getValue()));
+    if (itemInstanceId != null) {
+      for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
+          .processInstanceId(itemInstanceId).variableNameIn(kind.details().toArray(String[]::new)).list()) {
+        current.put(variable.getName(), shown(variable.getValue()));
+      }
     }
     List<String> people = people(kind, item, current);
     boolean seesRestricted = viewer.seesRestricted(item.pod(), people);
@@ -90,7 +94,7 @@ public class ItemHistory {
 
     List<Event> timeline = new ArrayList<>();
     for (HistoricProcessInstance instance : instances) {
-      boolean isItem = instance.getId().equals(itemInstance.getId());
+      boolean isItem = instance.getId().equals(itemInstanceId);
       Map<String, String> stepNames = steps(instance, isItem, timeline);
       variableEvents(instance, isItem, kind, seesRestricted, timeline);
       mails(instance, stepNames, timeline);

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
 /**
  * At start-up, gives every item the register has no row for (submitted, or even decided, before the
  * register existed) its row from the engine's history, so an upgraded installation lists its past
- * too. Once every item has its row this costs two counts per kind of item; a node that loses a race
+ * too, and closes the rows of items whose process an administrator deleted without running its end. Once every item has its row this costs one query per kind of item; a node that loses a race
  * with another node for a row leaves it to the winner.
  */
 @Component
@@ -45,20 +46,20 @@ public class RegisterBackfill implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     int added = 0;
     for (ItemKind kind : ItemKind.values()) {
-      if (historyService.createHistoricProcessInstanceQuery().processDefinitionKey(kind.processKey()).count()
-          <= table.count(kind)) {
-        continue;
-      }
-      Set<String> listed = table.keys(kind);
-      for (HistoricProcessInstance item : historyService.createHistoricProcessInstanceQuery()
-          .processDefinitionKey(kind.processKey()).list()) {
-        if (item.getBusinessKey() != null && !listed.contains(item.getBusinessKey()) && add(kind, item)) {
+      for (String id : table.unlisted(kind)) {
+        HistoricProcessInstance item = historyService.createHistoricProcessInstanceQuery().processInstanceId(id)
+            .singleResult();
+        if (item != null && add(kind, item)) {
           added++;
         }
       }
     }
     if (added > 0) {
       log.info("Register: {} items from before the register added from history", added);
+    }
+    int orphans = table.closeOrphans(ClockUtil.getCurrentTime());
+    if (orphans > 0) {
+      log.info("Register: {} items whose process was deleted without ending closed as cancelled", orphans);
     }
   }
 

@@ -3,8 +3,7 @@ package org.mlcouncil.register;
 import jakarta.annotation.PostConstruct;
 import java.sql.Timestamp;
 import java.util.Date;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -77,14 +76,11 @@ public class RegisterTable {
         stage, new Timestamp(now.getTime()), stage, meetingId, businessKey);
   }
 
-  long count(ItemKind kind) {
-    Long rows = jdbc.queryForObject("select count(*) from " + TABLE + " where KIND_ = ?", Long.class, kind.label());
-    return rows == null ? 0 : rows;
-  }
-
-  Set<String> keys(ItemKind kind) {
-    return new HashSet<>(jdbc.queryForList("select BUSINESS_KEY_ from " + TABLE + " where KIND_ = ?", String.class,
-        kind.label()));
+  /** The process instances of items of this kind that have no row: one anti-join over the engine's history. */
+  List<String> unlisted(ItemKind kind) {
+    return jdbc.queryForList("select h.ID_ from ACT_HI_PROCINST h where h.PROC_DEF_KEY_ = ? "
+        + "and h.BUSINESS_KEY_ is not null and not exists (select 1 from " + TABLE
+        + " r where r.BUSINESS_KEY_ = h.BUSINESS_KEY_)", String.class, kind.processKey());
   }
 
   /** A row for an item the register did not see happen (submitted before it existed), from its history. */
@@ -97,6 +93,18 @@ public class RegisterTable {
         facts.proposer(), facts.technicalLead(), facts.people(), facts.searchText(), stage,
         new Timestamp(stageSince.getTime()), new Timestamp(submittedAt.getTime()), decision, rationale,
         decidedAt == null ? null : new Timestamp(decidedAt.getTime()));
+  }
+
+  /**
+   * Open rows whose process instance is gone without its end (an administrator deleted it skipping
+   * the listeners): cancelled, so they do not wait forever in the register.
+   */
+  int closeOrphans(Date now) {
+    // Qualified: the engine's execution table has a PROC_INST_ID_ of its own.
+    return jdbc.update("update " + TABLE + " r set STAGE_ = ?, STAGE_SINCE_ = ?, DECISION_ = 'cancelled', "
+        + "DECIDED_AT_ = ? where r.DECIDED_AT_ is null "
+        + "and not exists (select 1 from ACT_RU_EXECUTION e where e.ID_ = r.PROC_INST_ID_)",
+        CLOSED, new Timestamp(now.getTime()), new Timestamp(now.getTime()));
   }
 
   /** The item's process ended: decided, withdrawn or cancelled. */

@@ -211,7 +211,8 @@ class RegisterIT {
   void itemsFromBeforeTheRegisterGetTheirRowsFromHistoryAtStartUp() {
     ProcessInstance open = submit("paul", "Register backfill open " + UUID.randomUUID());
     ProcessInstance withdrawn = submit("paul", "Register backfill withdrawn " + UUID.randomUUID());
-    for (ProcessInstance item : List.of(open, withdrawn)) {
+    ProcessInstance deleted = submit("paul", "Register backfill deleted " + UUID.randomUUID());
+    for (ProcessInstance item : List.of(open, withdrawn, deleted)) {
       awaitListed(item.getBusinessKey());
       await().until(() -> onlyItem("paul", "q=" + item.getBusinessKey()).get("stage").asText()
           .equals("Review proposal"));
@@ -220,6 +221,8 @@ class RegisterIT {
         + "/withdrawal", Map.of("reason", "Before the register"), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     await().until(() -> onlyItem("paul", "q=" + withdrawn.getBusinessKey() + "&decision=withdrawn") != null);
     AsyncWork.awaitDone(managementService);
+    // An administrator's repair that skips the listeners: the process ends without telling the register.
+    runtimeService.deleteProcessInstance(deleted.getId(), "repair", true);
     // As an installation that ran these items before the register existed: no rows.
     jdbc.update("delete from MLC_REGISTER_ITEM where BUSINESS_KEY_ in (?, ?)", open.getBusinessKey(),
         withdrawn.getBusinessKey());
@@ -234,6 +237,9 @@ class RegisterIT {
     assertThat(closed.get("decision").asText()).isEqualTo("withdrawn");
     assertThat(closed.get("rationale").asText()).isEqualTo("Before the register");
     assertThat(closed.get("stage").asText()).isEqualTo("Closed");
+    JsonNode cancelled = onlyItem("ivan", "q=" + deleted.getBusinessKey());
+    assertThat(cancelled.get("decision").asText()).isEqualTo("cancelled");
+    assertThat(cancelled.get("waitingFor")).isEmpty();
   }
 
   @Test
@@ -287,7 +293,24 @@ class RegisterIT {
   }
 
   @Test
-  void theCsvExportHasTheListsColumnsAndDisarmsFormulas() {
+  void whatPeopleTypedIsShownAsTextOnThePagesAndDisarmedInTheCsv() {
+    String marker = UUID.randomUUID().toString().substring(0, 8);
+    String title = "=HYPERLINK(\"https://evil.example\") <script>alert('" + marker + "')</script>";
+    ProcessInstance proposal = submit("paul", title);
+    awaitListed(proposal.getBusinessKey());
+
+    RegisterSession ivan = RegisterSession.login(rest, "ivan");
+    for (String page : List.of("/register?q=" + marker, "/register/items/" + proposal.getBusinessKey())) {
+      String html = ivan.get(page).getBody();
+      assertThat(html).as(page).contains("&lt;script&gt;alert(&#39;" + marker).doesNotContain("<script>alert");
+    }
+    String csv = rest.withBasicAuth("ivan", "demo").getForEntity("/api/register/items.csv?q=" + marker, String.class)
+        .getBody();
+    assertThat(csv).contains(",\"'=HYPERLINK(\"\"https://evil.example\"\")");
+  }
+
+  @Test
+  void theCsvExportHasTheListsColumns() {
     String title = "Register csv " + UUID.randomUUID();
     ProcessInstance proposal = submit("paul", title);
     awaitListed(proposal.getBusinessKey());
