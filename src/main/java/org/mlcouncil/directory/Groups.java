@@ -58,6 +58,18 @@ public final class Groups {
     public String title() {
       return title;
     }
+
+    /** How people call a pod lead group: {@code pod-search-em} reads "Search pod — engineering manager". */
+    public static String describe(String groupId) {
+      for (PodLead lead : values()) {
+        String end = "-" + lead.suffix;
+        if (groupId.startsWith("pod-") && groupId.endsWith(end) && groupId.length() > 4 + end.length()) {
+          String pod = groupId.substring(4, groupId.length() - end.length());
+          return Character.toUpperCase(pod.charAt(0)) + pod.substring(1) + " pod — " + lead.title;
+        }
+      }
+      return groupId;
+    }
   }
 
   public record GroupDefinition(String id, String name) {

@@ -1,6 +1,7 @@
 package org.mlcouncil.meeting;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
@@ -15,6 +16,9 @@ import org.springframework.stereotype.Component;
  */
 @Component("meetingSchedule")
 public class MeetingSchedule {
+
+  /** The least time between a vote's announcement and its reminder: one mail per event, not two in a row. */
+  static final Duration REMINDER_QUIET_TIME = Duration.ofHours(1);
 
   private final String cycle;
   private final CronExpression cron;
@@ -38,13 +42,26 @@ public class MeetingSchedule {
   }
 
   /**
-   * When members who have not voted get a reminder: the configured time before the next
-   * meeting, or at once if that moment has already passed.
+   * When members who have not voted get a reminder, asked as the vote opens: the configured time
+   * before the next meeting; for a vote opened later than an hour before that, halfway between its
+   * opening and the meeting. A reminder never follows the vote's own announcement within
+   * {@link #REMINDER_QUIET_TIME}: a vote opened that close to the meeting is reminded before the
+   * following one instead (the meeting that takes the item up cancels the reminder).
    */
   public Date voteReminderDate() {
-    LocalDateTime reminder = nextMeeting().minus(voteReminderBeforeMeeting);
-    Date now = ClockUtil.getCurrentTime();
-    Date at = Date.from(reminder.atZone(ZoneId.systemDefault()).toInstant());
-    return at.before(now) ? now : at;
+    Instant opened = ClockUtil.getCurrentTime().toInstant();
+    LocalDateTime meeting = nextMeeting();
+    Instant reminder = reminderBefore(meeting, opened);
+    if (reminder.isBefore(opened.plus(REMINDER_QUIET_TIME))) {
+      reminder = reminderBefore(cron.next(meeting), opened);
+    }
+    return Date.from(reminder);
+  }
+
+  private Instant reminderBefore(LocalDateTime meeting, Instant opened) {
+    Instant at = meeting.atZone(ZoneId.systemDefault()).toInstant();
+    Instant reminder = at.minus(voteReminderBeforeMeeting);
+    return reminder.isBefore(opened.plus(REMINDER_QUIET_TIME))
+        ? opened.plus(Duration.between(opened, at).dividedBy(2)) : reminder;
   }
 }

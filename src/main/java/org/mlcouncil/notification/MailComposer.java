@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.mlcouncil.directory.Recipients;
 import org.mlcouncil.platform.JsonVariables;
-import org.mlcouncil.platform.PublicLinks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -29,11 +28,16 @@ import org.springframework.stereotype.Component;
 /**
  * Builds the message of a BPMN mail step ({@code camunda:type="external" camunda:topic="mail"})
  * from its input parameters: {@code mailTemplate} (a template under {@code mail/}) and
- * {@code mailTo} (user ids, {@code group:<id>} entries or addresses; nested lists are flattened).
- * Every variable the step sees is available to the template, plus {@code businessKey},
- * {@code tasklistUrl}, {@code processUrl} (Cockpit) and, when a {@code taskId} variable is
- * present, {@code taskUrl}. One message goes to all recipients, so a retried send never
- * reaches some people twice.
+ * {@code mailTo} (user ids, {@code group:<id>} entries or addresses; nested lists are flattened),
+ * and optionally {@code mailExcept} (people named the same way who do not get this mail, e.g.
+ * the proposer, whose amendment task brings its own mail). Every variable the step sees is
+ * available to the template, plus the facts {@link MailFacts} derives (the item's name, labels,
+ * amounts, links).
+ *
+ * <p>One message goes to all recipients in one SMTP transaction, so a retried send never reaches
+ * some people twice. Up to {@value #VISIBLE_RECIPIENTS} recipients are named in {@code To:}
+ * (people working on the same thing see who else is asked); a longer list goes in {@code Bcc:}
+ * only, so nobody's mail shows the addresses of everyone else it went to.
  *
  * <p>Whoever named cannot be reached (unknown, no address, an address that is not valid) is
  * left out of the mail, which goes to everyone else; each is logged as a warning naming the mail.
@@ -45,6 +49,8 @@ import org.springframework.stereotype.Component;
 public class MailComposer {
 
   static final String TOPIC = "mail";
+  /** The most recipients a mail names in {@code To:}; more go in {@code Bcc:}. */
+  static final int VISIBLE_RECIPIENTS = 5;
   private static final String JSON = Variables.SerializationDataFormats.JSON.getName();
   private static final TypeReference<Object> PLAIN = new TypeReference<>() {
   };
@@ -57,18 +63,18 @@ public class MailComposer {
   private final RuntimeService runtimeService;
   private final MailTemplates templates;
   private final Recipients recipients;
-  private final PublicLinks links;
+  private final MailFacts facts;
   private final JsonVariables json;
   private final JavaMailSender mailSender;
   private final MailProperties properties;
   private final String messageIdDomain;
 
   public MailComposer(RuntimeService runtimeService, MailTemplates templates, Recipients recipients,
-                      PublicLinks links, JsonVariables json, JavaMailSender mailSender, MailProperties properties) {
+                      MailFacts facts, JsonVariables json, JavaMailSender mailSender, MailProperties properties) {
     this.runtimeService = runtimeService;
     this.templates = templates;
     this.recipients = recipients;
-    this.links = links;
+    this.facts = facts;
     this.json = json;
     this.mailSender = mailSender;
     this.properties = properties;
@@ -92,7 +98,10 @@ public class MailComposer {
     }
     List<String> to = new ArrayList<>();
     flatten(variables.get("mailTo"), to);
+    List<String> except = new ArrayList<>();
+    flatten(variables.get("mailExcept"), except);
     Recipients.Resolved resolved = recipients.resolve(to);
+    resolved.addresses().removeAll(recipients.resolve(except).addresses());
     String item = Objects.requireNonNullElse(task.getBusinessKey(), "process instance " + task.getProcessInstanceId());
     resolved.unreachable().forEach(recipient -> log.warn("Mail '{}' of {} (step {}) skips a recipient: {}",
         template, item, task.getActivityId(), recipient));
@@ -102,8 +111,9 @@ public class MailComposer {
           task.getActivityId());
       return new ComposedMail(template, null, unreachable);
     }
-    return new ComposedMail(template, message(task, template, resolved.addresses(), model(task, variables)),
-        unreachable);
+    Map<String, Object> model = facts.model(task.getBusinessKey(), task.getProcessDefinitionKey(),
+        task.getProcessInstanceId(), variables);
+    return new ComposedMail(template, message(task, template, resolved.addresses(), model), unreachable);
   }
 
   /**
@@ -128,17 +138,6 @@ public class MailComposer {
     return plain;
   }
 
-  private Map<String, Object> model(LockedExternalTask task, Map<String, Object> variables) {
-    Map<String, Object> model = new HashMap<>(variables);
-    model.put("businessKey", task.getBusinessKey());
-    model.put("tasklistUrl", links.tasklist());
-    model.put("processUrl", links.cockpitProcessInstance(task.getProcessInstanceId()));
-    if (model.get("taskId") instanceof String taskId) {
-      model.put("taskUrl", links.task(taskId));
-    }
-    return model;
-  }
-
   private MimeMessage message(LockedExternalTask task, String template, Collection<String> addresses,
                               Map<String, Object> model) {
     try {
@@ -146,7 +145,12 @@ public class MailComposer {
       MimeMessage message = mailSender.createMimeMessage();
       MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
       helper.setFrom(properties.from());
-      helper.setTo(addresses.toArray(String[]::new));
+      String[] to = addresses.toArray(String[]::new);
+      if (to.length <= VISIBLE_RECIPIENTS) {
+        helper.setTo(to);
+      } else {
+        helper.setBcc(to);
+      }
       helper.setSubject(mail.subject());
       helper.setText(mail.text(), mail.html());
       message.setHeader("Message-ID", messageId(task.getId()));

@@ -20,12 +20,20 @@ import org.springframework.stereotype.Component;
 public class MailTemplates {
 
   private static final String SUBJECT_PREFIX = "[ML Council] ";
+  /**
+   * Templates that models deployed before the mails named the item became one per kind still
+   * name: their running instances keep their model version, and their mails go out all the same.
+   */
+  private static final Map<String, String> RETIRED = Map.of(
+      "item-decision", "council-decision",
+      "item-amendment-requested", "amendment-requested");
 
   private final Mustache.Compiler html = Mustache.compiler().defaultValue("").emptyStringIsFalse(true);
   private final Mustache.Compiler text = html.escapeHTML(false);
   private final Map<String, Template> cache = new ConcurrentHashMap<>();
 
-  public RenderedMail render(String name, Map<String, ?> model) {
+  public RenderedMail render(String template, Map<String, ?> model) {
+    String name = RETIRED.getOrDefault(template, template);
     // The subject is rendered on its own, so a line break someone typed cannot end it early.
     String subject = SUBJECT_PREFIX + template(text, name + ".txt#subject").execute(model)
         .replaceAll("\\s+", " ").trim();

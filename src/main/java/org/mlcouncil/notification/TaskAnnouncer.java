@@ -8,6 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -31,6 +34,7 @@ import org.springframework.stereotype.Component;
 public class TaskAnnouncer implements TaskListener {
 
   static final String PROCESS_KEY = "task-notification";
+  static final String TASK_CREATED = "task-created";
   private static final DateTimeFormatter DUE =
       DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm z", Locale.ENGLISH).withZone(ZoneId.systemDefault());
 
@@ -44,6 +48,14 @@ public class TaskAnnouncer implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    announce(task, TASK_CREATED, Map.of());
+  }
+
+  /**
+   * Announces a new task with the given mail template; {@code details} are further variables
+   * the template reads (e.g. why an item came back).
+   */
+  void announce(DelegateTask task, String template, Map<String, Object> details) {
     List<String> to = new ArrayList<>();
     if (task.getAssignee() != null) {
       to.add(task.getAssignee());
@@ -53,20 +65,25 @@ public class TaskAnnouncer implements TaskListener {
         to.add(link.getGroupId() != null ? Recipients.group(link.getGroupId()) : link.getUserId());
       }
     }
-    announce(task.getId(), task.getName(), task.getDescription(), task.getDueDate(), task.getVariable("title"),
-        task.getExecution().getProcessBusinessKey(), to);
+    Map<String, Object> variables = variables(task.getId(), task.getName(), task.getDescription(), task.getDueDate(),
+        to);
+    variables.putAll(item(task::getVariable, task.getProcessDefinitionId()));
+    variables.putAll(details);
+    start(template, task.getExecution().getProcessBusinessKey(), variables);
   }
 
   /** Announces a task that already exists to someone it was handed to, e.g. a new council member. */
   public void announce(Task task, String recipient) {
     String businessKey = runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
         .singleResult().getBusinessKey();
-    announce(task.getId(), task.getName(), task.getDescription(), task.getDueDate(),
-        taskService.getVariable(task.getId(), "title"), businessKey, List.of(recipient));
+    Map<String, Object> variables = variables(task.getId(), task.getName(), task.getDescription(), task.getDueDate(),
+        List.of(recipient));
+    variables.putAll(item(name -> taskService.getVariable(task.getId(), name), task.getProcessDefinitionId()));
+    start(TASK_CREATED, businessKey, variables);
   }
 
-  private void announce(String taskId, String taskName, String description, Date due, Object title,
-                        String businessKey, List<String> to) {
+  private static Map<String, Object> variables(String taskId, String taskName, String description, Date due,
+                                               List<String> to) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("taskId", taskId);
     variables.put("taskName", taskName);
@@ -74,8 +91,26 @@ public class TaskAnnouncer implements TaskListener {
     if (due != null) {
       variables.put("taskDue", DUE.format(due.toInstant()));
     }
-    variables.put("title", title);
     variables.put("mailTo", to);
+    return variables;
+  }
+
+  /**
+   * What the task is about: the item's title and kind, wherever its process keeps them (an item,
+   * its council review, a deployment under review).
+   */
+  private static Map<String, Object> item(Function<String, Object> variable, String processDefinitionId) {
+    Map<String, Object> item = new HashMap<>();
+    item.put("title", Stream.of("title", "itemTitle", "deploymentName").map(variable).filter(Objects::nonNull)
+        .findFirst().orElse(null));
+    Object itemKind = variable.apply("itemKind");
+    // A process definition id starts with its key: "ml-proposal:3:…".
+    item.put("itemKind", itemKind != null ? itemKind : processDefinitionId.split(":")[0]);
+    return item;
+  }
+
+  private void start(String template, String businessKey, Map<String, Object> variables) {
+    variables.put("announcement", template);
     runtimeService.startProcessInstanceByKey(PROCESS_KEY, businessKey, variables);
   }
 }

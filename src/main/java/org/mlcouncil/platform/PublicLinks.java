@@ -1,9 +1,14 @@
 package org.mlcouncil.platform;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Absolute links into the Camunda webapps, for mails read outside the browser session. */
+/**
+ * Absolute links into the platform, for mails read outside the browser session: every link a mail
+ * carries is built here, on {@code mlcouncil.public-base-url}.
+ */
 @Component
 public class PublicLinks {
 
@@ -11,6 +16,16 @@ public class PublicLinks {
 
   public PublicLinks(@Value("${mlcouncil.public-base-url}") String baseUrl) {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+  }
+
+  /** The configured base every link starts with, without a trailing slash. */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /** The register's page of an item (a proposal, a job description, a technology decision). */
+  public String item(String businessKey) {
+    return baseUrl + "/register/items/" + URLEncoder.encode(businessKey, StandardCharsets.UTF_8);
   }
 
   public String tasklist() {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.mlcouncil.council.CouncilTally;
 import org.mlcouncil.council.CouncilVote;
+import org.mlcouncil.directory.Groups.PodLead;
 import org.mlcouncil.platform.TextLimits;
 import org.mlcouncil.proposal.screening.Findings;
 import org.mlcouncil.proposal.screening.Screening;
@@ -36,7 +37,8 @@ public class Amendment {
     Findings.blockers(screening.findings(scope)).forEach(finding -> reasons.add("- Screening: " + finding));
     for (PodReview review : podReviewTally.of(scope)) {
       if (review.decision() != PodReview.Decision.APPROVE) {
-        reasons.add("- " + review.group() + " (" + review.reviewer() + ") " + review.decision().value() + ": "
+        reasons.add("- " + PodLead.describe(review.group()) + " (" + review.reviewer() + ") "
+            + (review.decision() == PodReview.Decision.REJECT ? "rejected it" : "asked for changes") + ": "
             + review.comment());
       }
     }

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -221,15 +222,21 @@ class CouncilReviewIT {
   }
 
   @Test
-  void votingThatOpensOnTheLastDayBeforeTheMeetingRemindsEveryVoterAtOnce() {
+  void votingThatOpensJustBeforeTheMeetingAnnouncesTheVoteOnceAndRemindsBeforeTheFollowingMeeting() {
     // Thursday 14:00, an hour before the weekly ML Review.
     TestClock.at(LocalDateTime.parse("2026-11-26T14:00").atZone(ZoneId.systemDefault()).toInstant());
     try {
-      ProcessInstance review = items.request("proposal", "paul", "priya", "watcher-" + UUID.randomUUID() + "@example.org");
-      String subject = "Reminder: your vote on Item " + review.getBusinessKey();
+      ProcessInstance review = items.request("proposal", "paul", "priya",
+          "watcher-" + UUID.randomUUID() + "@example.org");
 
-      CouncilItems.COUNCIL.forEach(member -> Mailbox.awaitOne(member + "@mlcouncil.example", subject));
-      assertThat(timer(review, "voteOverdue")).as("the regular reminder stays scheduled").isNotNull();
+      CouncilItems.COUNCIL.forEach(member -> Mailbox.awaitOne(member + "@mlcouncil.example",
+          "New task: Vote on agenda item – Item " + review.getBusinessKey()));
+      Date reminder = managementService.createJobQuery().processInstanceId(review.getId()).timers()
+          .activityId("meetingApproaching").singleResult().getDuedate();
+      assertThat(reminder).as("a day before the following ML Review, not with the announcement")
+          .isEqualTo(Date.from(LocalDateTime.parse("2026-12-02T15:00").atZone(ZoneId.systemDefault()).toInstant()));
+      CouncilItems.COUNCIL.forEach(member -> assertThat(Mailbox.messages(member + "@mlcouncil.example",
+          "Reminder: your vote on Item " + review.getBusinessKey())).isEmpty());
     } finally {
       TestClock.resume();
     }

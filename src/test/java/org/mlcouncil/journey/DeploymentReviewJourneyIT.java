@@ -29,7 +29,7 @@ class DeploymentReviewJourneyIT extends BrowserJourney {
     String businessKey = (String) EngineRest.deploy(rest, "olivia", "review-probe-journey",
         Map.of("review-probe-journey.bpmn", DeploymentData.model("review-probe-journey", ""))).getBody().get("businessKey");
     Matcher link = TASK_LINK.matcher(Mailbox.text(Mailbox.awaitOne("oscar@mlcouncil.example",
-        "New task: Review process deployment (" + businessKey + ")")));
+        "New task: Review process deployment – review-probe-journey (" + businessKey + ")")));
     assertThat(link.find()).isTrue();
 
     tasklist.loginAs("oscar");

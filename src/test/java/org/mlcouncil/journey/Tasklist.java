@@ -278,6 +278,11 @@ public class Tasklist implements AutoCloseable {
     return wait;
   }
 
+  /** A longer wait, e.g. for a webapp's first load on a busy machine. */
+  public WebDriverWait waiting(Duration timeout) {
+    return new WebDriverWait(driver, timeout);
+  }
+
   @Override
   public void close() {
     driver.quit();

@@ -7,12 +7,16 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -95,6 +99,30 @@ class MailStepIT {
       logger.detachAppender(log);
       identityService.deleteUser(legacy);
     }
+  }
+
+  @Test
+  void aLongListOfRecipientsGetsOneCopyEachWithoutSeeingEachOther() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    List<String> crowd = IntStream.rangeClosed(1, MailComposer.VISIBLE_RECIPIENTS + 2)
+        .mapToObj(number -> "b" + number + "-" + run + "@example.org").toList();
+    List<String> few = List.of("t1-" + run + "@example.org", "t2-" + run + "@example.org");
+
+    startMailCheckAs("olivia", String.join(", ", crowd));
+    startMailCheckAs("olivia", String.join(", ", few));
+
+    for (String reader : crowd) {
+      MimeMessage mail = Mailbox.awaitOne(reader, "Test mail from the ML Council platform");
+      assertThat(mail.getRecipients(Message.RecipientType.TO)).as("nobody listed in To:").isNull();
+      assertThat(mail.getHeader("Bcc")).as("the Bcc list stays with the SMTP server").isNull();
+      ByteArrayOutputStream raw = new ByteArrayOutputStream();
+      mail.writeTo(raw);
+      crowd.stream().filter(other -> !other.equals(reader))
+          .forEach(other -> assertThat(raw.toString(StandardCharsets.UTF_8)).doesNotContain(other));
+    }
+    MimeMessage small = Mailbox.awaitOne(few.get(0), "Test mail from the ML Council platform");
+    assertThat(small.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
+        .as("a short list stays visible").containsExactlyElementsOf(few);
   }
 
   private ProcessInstance startMailCheckAs(String user, String recipient) {

@@ -14,7 +14,7 @@ class MailTemplatesTest {
   void escapesWhatUsersTypedInHtmlButNotInPlainText() {
     Map<String, Object> model = new HashMap<>();
     model.put("taskName", "Review proposal");
-    model.put("title", "<script>alert('x')</script> & more");
+    model.put("item", "<script>alert('x')</script> & more");
     model.put("taskUrl", "http://localhost:8080/camunda/app/tasklist/default/#/?task=42");
 
     RenderedMail mail = templates.render("task-created", model);
@@ -27,18 +27,31 @@ class MailTemplatesTest {
 
   @Test
   void firstLineIsTheSubjectAndLineBreaksCannotInjectHeaders() {
-    Map<String, Object> model = Map.of("taskName", "Review\r\nBcc: victim@example.org", "businessKey", "MLP-2026-0001");
+    Map<String, Object> model = Map.of("taskName", "Review\r\nBcc: victim@example.org",
+        "item", "Smarter ETA (MLP-2026-0001)", "itemShort", "Smarter ETA (MLP-2026-0001)");
 
     RenderedMail mail = templates.render("task-created", model);
 
-    assertThat(mail.subject()).isEqualTo("[ML Council] New task: Review Bcc: victim@example.org (MLP-2026-0001)");
+    assertThat(mail.subject()).isEqualTo("[ML Council] New task: Review Bcc: victim@example.org – Smarter ETA (MLP-2026-0001)");
     assertThat(mail.text()).startsWith("A new task is waiting");
   }
 
   @Test
   void leavesOutSectionsWithoutValues() {
-    RenderedMail mail = templates.render("task-created", Map.of("taskName", "Confirm", "title", ""));
+    RenderedMail mail = templates.render("task-created", Map.of("taskName", "Confirm", "item", ""));
 
     assertThat(mail.text()).doesNotContain("Item:").doesNotContain("Due:");
+  }
+
+  @Test
+  void templatesOfModelsDeployedBeforeStillRender() {
+    Map<String, Object> model = Map.of("item", "Smarter ETA (MLP-2026-0001)", "itemShort", "Smarter ETA (MLP-2026-0001)",
+        "itemKind", "job description", "decisionText", "approved", "decisionVerb", "approved",
+        "tasklistUrl", "http://localhost:8080/camunda/app/tasklist/default/");
+
+    assertThat(templates.render("item-decision", model).text())
+        .startsWith("The ML Council approved Smarter ETA (MLP-2026-0001).");
+    assertThat(templates.render("item-amendment-requested", model).text())
+        .contains("The task to amend it is waiting for you in Tasklist: http://localhost:8080/camunda/app/tasklist/default/");
   }
 }

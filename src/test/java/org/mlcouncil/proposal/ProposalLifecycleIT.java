@@ -25,6 +25,7 @@ import org.mlcouncil.council.CouncilItems;
 import org.mlcouncil.platform.TextLimits;
 import org.mlcouncil.review.RecordPodReview;
 import org.mlcouncil.support.ActingUser;
+import org.mlcouncil.support.AsyncWork;
 import org.mlcouncil.support.EngineRest;
 import org.mlcouncil.support.FlowNodeCoverage;
 import org.mlcouncil.support.IntegrationTest;
@@ -59,7 +60,11 @@ class ProposalLifecycleIT {
 
     assertThat(proposal.getBusinessKey()).matches("MLP-\\d{4}-\\d{4}");
     MimeMessage receipt = Mailbox.awaitOne("paul@mlcouncil.example", "Proposal received: " + title);
-    assertThat(Mailbox.text(receipt)).contains(proposal.getBusinessKey());
+    assertThat(Mailbox.text(receipt))
+        .startsWith("Your ML proposal " + title + " (" + proposal.getBusinessKey() + ") was received.")
+        .contains("Pod: Search pod", "Estimated impact: $2,000,000 per year",
+            "Cost: $300,000 to build, $100,000 per year to run")
+        .contains("The proposal: http://localhost:8080/register/items/" + proposal.getBusinessKey());
     awaitWaitingAt(proposal, "reviewProposal");
     assertThat(proposal).hasPassed("checkCompleteness", "checkTechnicalLead", "checkMlNeed", "checkSpeed",
         "checkSufficiency", "checkImpactCost", "checkTechLeadFit", "checkPlatformAlignment");
@@ -69,7 +74,7 @@ class ProposalLifecycleIT {
     assertThat(reviews).hasSize(4);
     SEARCH_LEADS.keySet().forEach(group -> assertThat(taskFor(proposal, group)).hasCandidateGroup(group));
     assertThat(runtimeService.getVariable(proposal.getId(), "findingsSummary").toString()).contains("INFO");
-    MimeMessage announcement = Mailbox.awaitOne("sarah@mlcouncil.example", "New task: Review proposal (" + proposal.getBusinessKey() + ")");
+    MimeMessage announcement = Mailbox.awaitOne("sarah@mlcouncil.example", "New task: Review proposal – " + title);
     assertThat(Mailbox.text(announcement)).contains("/camunda/app/tasklist/default/#/?task=" + taskFor(proposal, "pod-search-pm").getId());
 
     SEARCH_LEADS.forEach((group, lead) -> review(proposal, group, lead, "approve", null));
@@ -90,7 +95,7 @@ class ProposalLifecycleIT {
     for (String reader : List.of("paul@mlcouncil.example", "priya@mlcouncil.example", "sarah@mlcouncil.example",
         "ivan@mlcouncil.example", "watcher@example.org", "marcus@mlcouncil.example")) {
       MimeMessage decision = Mailbox.awaitOne(reader, "ML Council decision on " + title);
-      assertThat(Mailbox.text(decision)).contains("Decision: approved").contains("Accountable technical lead: paul");
+      assertThat(Mailbox.text(decision)).contains("Decision: approved").contains("Technical lead: paul");
     }
   }
 
@@ -177,8 +182,13 @@ class ProposalLifecycleIT {
     awaitWaitingAt(proposal, "amendProposal");
     assertThat(taskService.getVariable(task(proposal, "amendProposal").getId(), "amendmentReasons").toString())
         .hasSizeLessThanOrEqualTo(TextLimits.SUMMARY)
-        .contains("(sarah) request-changes: sarah asks", "(sam) request-changes: sam asks", "(sofia)", "(simon)");
-    Mailbox.awaitOne("paul@mlcouncil.example", "Please amend your proposal: " + title.substring(0, 22));
+        .contains("Search pod — product manager (sarah) asked for changes: sarah asks",
+            "Search pod — engineering manager (sam) asked for changes: sam asks", "(sofia)", "(simon)");
+    MimeMessage request = Mailbox.awaitOne("paul@mlcouncil.example", "Please amend your ML proposal: " + title.substring(0, 22));
+    assertThat(Mailbox.text(request)).contains("#/?task=" + task(proposal, "amendProposal").getId());
+    AsyncWork.awaitDone(managementService);
+    assertThat(Mailbox.messages("paul@mlcouncil.example", proposal.getBusinessKey())).extracting(Mailbox::subject)
+        .as("one mail per change request: the receipt, then the amendment with its task").hasSize(2);
     assertThat(runtimeService.createIncidentQuery().processInstanceId(proposal.getId()).count()).isZero();
 
     assertRefused(Map.of("businessProblem", Map.of("value", LongText.of("Problem", 4001))),
@@ -247,7 +257,7 @@ class ProposalLifecycleIT {
     Task amend = task(proposal, "amendProposal");
     assertThat(amend).isAssignedTo("paul");
     assertThat(taskService.getVariable(amend.getId(), "amendmentReasons").toString()).contains("60");
-    MimeMessage request = Mailbox.awaitOne("paul@mlcouncil.example", "Please amend your proposal: " + title);
+    MimeMessage request = Mailbox.awaitOne("paul@mlcouncil.example", "Please amend your ML proposal: " + title);
     assertThat(Mailbox.text(request)).contains("BLOCKER");
 
     assertThatThrownBy(() -> ActingUser.as(identityService, "paul",
@@ -321,7 +331,7 @@ class ProposalLifecycleIT {
 
     managementService.executeJob(timer(proposal, "podReviewEscalationDue").getId());
     MimeMessage escalation = Mailbox.awaitOne("clara@mlcouncil.example", "Escalation: pod review of " + title);
-    assertThat(Mailbox.text(escalation)).contains("pod-search-pm (sarah): APPROVE");
+    assertThat(Mailbox.text(escalation)).contains("Search pod — product manager (sarah): approved");
 
     await().untilAsserted(() -> assertThat(proposal).hasPassed("reviewEscalated"));
     assertThat(proposal).isWaitingAt("reviewProposal");

@@ -56,8 +56,8 @@ import org.mlcouncil.reliability.ReliabilityReport.Row;
  * <p>The nodes run on the wall clock, as in production, so the suite's instants (kill, cut,
  * restore) are wall-clock too, to compare with the arrival times GreenMail records. No target
  * depends on the weekday: the weekly ML Review timer only opens a task for the chair, and the
- * "meeting approaching" reminder (Wednesday 15:00 to Thursday 15:00) adds one reminder per item
- * and member, which no count expects and none repeats; the suite passed inside that window.
+ * "meeting approaching" reminder comes at least an hour after a vote opens (MeetingSchedule),
+ * later than any scenario lasts; no count expects it.
  */
 @Tag("reliability")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -80,6 +80,10 @@ class FaultSuiteIT {
       "--mlcouncil.demo.enabled=true");
   /** Longer than the whole compressed old cycle, even with the 10 s SMTP timeouts of a hung server (49 s). */
   private static final Duration SMTP_OUTAGE = Duration.ofSeconds(60);
+  /** How far from a connection reset a mail's first copy may arrive and still count as in flight at it. */
+  private static final Duration IN_FLIGHT_WINDOW = Duration.ofSeconds(2);
+  /** The nodes' mail sender threads (the default of mlcouncil.mail.senders): each has one mail in hand. */
+  private static final int MAIL_SENDERS = 2;
   private static final Duration DB_OUTAGE = Duration.ofSeconds(30);
   private static final Duration CLICK_TIMEOUT = Duration.ofSeconds(45);
   private static final List<String> PROPOSERS = List.of("paul", "priya", "ivan");
@@ -476,6 +480,7 @@ class FaultSuiteIT {
       }
       Tally clicks = new Tally();
       cut.run();
+      Instant cutAt = Instant.now();
       long outageStarts = System.nanoTime();
       long smtpBack;
       try (Crowd crowd = crowd(node, "During the outage", toReview.subList(10, 20), clicks, proposers, reviewed)) {
@@ -497,6 +502,7 @@ class FaultSuiteIT {
 
       Map<Mail, List<Instant>> received = inbox.received();
       int mailDuplicates = Inbox.duplicates(received);
+      int inFlight = Inbox.duplicatesInFlight(received, cutAt, IN_FLIGHT_WINDOW);
       ProposalCheck proposals = checkProposals(proposers);
       row.acknowledged = proposers.size();
       row.lost = proposals.lost() + missing.size();
@@ -514,7 +520,8 @@ class FaultSuiteIT {
           ? seconds(drained - smtpBack) : "not drained: nothing left to retry after " + seconds(drained - smtpBack));
       row.figure("incidents left for an operator", database.incidents());
       row.figure("first 5xx", firstServerError(clicks));
-      row.figure("mails received more than once, extra copies", mailDuplicates);
+      row.figure("mails received more than once, extra copies / of them in flight at the cut (stored by the "
+          + "server, whose answer the reset lost: sent again, at-least-once)", mailDuplicates + " / " + inFlight);
       if (!missing.isEmpty()) {
         row.figure("missing, e.g.", missing.subList(0, Math.min(3, missing.size())));
       }
@@ -523,7 +530,8 @@ class FaultSuiteIT {
       row.target("clicks fast: p95 < 200 ms, or no more than twice the same crowd's p95 with SMTP up",
           duringOutage.total() > 0 && duringOutage.percentile(0.95) < Math.max(200, 2 * baseline.percentile(0.95)));
       row.target("every mail arrives after SMTP returns, with no operator step", missing.isEmpty());
-      row.target("every mail exactly once", mailDuplicates == 0);
+      row.target("every mail exactly once, but for at most one per sender in flight at the cut",
+          mailDuplicates == inFlight && inFlight <= MAIL_SENDERS);
       row.target("0 lost proposals", proposals.lost() == 0);
       row.target("0 5xx", row.serverErrors == 0);
     });

@@ -4,6 +4,7 @@ import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,9 +14,10 @@ import java.util.Map;
 import org.mlcouncil.support.Mailbox;
 
 /**
- * What the SMTP server delivered, as (recipient, subject) pairs with how often each arrived.
- * The app's Message-ID is made anew for every send, so a mail sent twice is recognised by the
- * same recipient receiving the same subject, which names the item's business key, again.
+ * What the SMTP server delivered, as (recipient, subject) pairs with how often each arrived. A
+ * mail sent twice is recognised by the same recipient receiving the same subject, which names the
+ * item's business key, again (every copy also carries the same Message-ID, which a reader's mail
+ * client uses; the subject keeps the report readable).
  */
 final class Inbox {
 
@@ -64,6 +66,24 @@ final class Inbox {
       List<Instant> sorted = copies.stream().sorted().toList();
       if (sorted.size() > 1 && sorted.get(0).isBefore(faultOver)) {
         explained += (int) sorted.stream().skip(1).filter(copy -> copy.isAfter(faultBegan)).count();
+      }
+    }
+    return explained;
+  }
+
+  /**
+   * Of the extra copies, those of a mail in flight when the connection was reset: its first copy
+   * arrived within {@code window} of the reset, the others after it. The server had stored the
+   * mail but its "250 OK" never reached the sender, which therefore tries again; no SMTP client
+   * can tell that case from a mail the server lost.
+   */
+  static int duplicatesInFlight(Map<Mail, List<Instant>> received, Instant reset, Duration window) {
+    int explained = 0;
+    for (List<Instant> copies : received.values()) {
+      List<Instant> sorted = copies.stream().sorted().toList();
+      Instant first = sorted.get(0);
+      if (sorted.size() > 1 && first.isAfter(reset.minus(window)) && first.isBefore(reset.plus(window))) {
+        explained += (int) sorted.stream().skip(1).filter(copy -> copy.isAfter(reset)).count();
       }
     }
     return explained;

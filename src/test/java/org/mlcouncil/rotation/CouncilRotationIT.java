@@ -88,7 +88,7 @@ class CouncilRotationIT {
     assertThat(ActingUser.as(identityService, "ivan", () -> taskService.createTaskQuery()
         .processInstanceId(openItem.getId()).list())).as("ivan sees his vote task").hasSize(1);
     MimeMessage handedOver = Mailbox.awaitOne("ivan@mlcouncil.example",
-        "New task: Vote on agenda item (" + openItem.getBusinessKey());
+        "New task: Vote on agenda item – Item " + openItem.getBusinessKey());
     assertThat(Mailbox.text(handedOver)).contains("#/?task=");
     assertThat(ActingUser.as(identityService, "clara", () -> taskService.createTaskQuery()
         .processInstanceId(openItem.getId()).list())).as("clara no longer sees council votes").isEmpty();

@@ -80,7 +80,8 @@ class TechnologyDecisionIT {
     for (String reader : List.of("priya@mlcouncil.example", "ivan@mlcouncil.example", "ines@mlcouncil.example",
         "marcus@mlcouncil.example")) {
       MimeMessage mail = Mailbox.awaitOne(reader, "ML Council decision on " + title);
-      assertThat(Mailbox.text(mail)).contains("technology decision \"" + title + "\"").contains("submitted by priya")
+      assertThat(Mailbox.text(mail))
+          .startsWith("The ML Council approved " + title + " (" + decision.getBusinessKey() + "), submitted by priya.")
           .contains("Decision: approved");
     }
     assertThat(Mailbox.messages("paul@mlcouncil.example", "ML Council decision on " + title))
@@ -137,7 +138,8 @@ class TechnologyDecisionIT {
     await().untilAsserted(() -> assertThat(rejected).isEnded().hasPassed("technologyDecisionRejected"));
     await().untilAsserted(() -> assertThat(buy).isEnded().hasPassed("buyingRecommended"));
     MimeMessage mail = Mailbox.awaitOne("ivan@mlcouncil.example", "ML Council decision on " + buyComponent);
-    assertThat(Mailbox.text(mail)).contains("Decision: recommend-buying").contains("clara: RECOMMEND_BUYING");
+    assertThat(Mailbox.text(mail)).contains("The ML Council recommends buying rather than building")
+        .contains("Decision: recommend buying").contains("clara: recommend buying");
   }
 
   @Test

@@ -1,0 +1,7 @@
+// The ML Council platform's name in the header, the page title and on the login page.
+export default {
+  app: {
+    name: 'Cockpit',
+    vendor: 'ML Council'
+  }
+};
