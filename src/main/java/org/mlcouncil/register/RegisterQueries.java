@@ -168,7 +168,10 @@ public class RegisterQueries {
 
   private static String order(RegisterSearch search) {
     String direction = search.ascending() ? " asc" : " desc";
-    return " order by " + search.sort().column() + direction + ", BUSINESS_KEY_" + direction;
+    // PostgreSQL's own order (an empty value is the greatest) spelled out, so H2 sorts alike: open
+    // items, which have no decision date, come first when the newest decisions do.
+    String nulls = search.ascending() ? " nulls last" : " nulls first";
+    return " order by " + search.sort().column() + direction + nulls + ", BUSINESS_KEY_" + direction;
   }
 
   static String escapeLike(String value) {
