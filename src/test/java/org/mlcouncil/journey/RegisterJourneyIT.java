@@ -12,6 +12,7 @@ import org.mlcouncil.support.AsyncWork;
 import org.mlcouncil.support.EngineRest;
 import org.mlcouncil.support.IntegrationTest;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,15 +103,24 @@ class RegisterJourneyIT extends BrowserJourney {
 
   private String waitForText(String text) {
     return tasklist.waiting().until(driver -> {
-      String page = driver.findElement(By.tagName("body")).getText();
-      return page.contains(text) ? page : null;
+      try {
+        String page = driver.findElement(By.tagName("body")).getText();
+        return page.contains(text) ? page : null;
+      } catch (StaleElementReferenceException navigating) {
+        // The page was replaced between finding its body and reading it (a click's navigation).
+        return null;
+      }
     });
   }
 
   private WebElement element(By by) {
     return tasklist.waiting().until(driver -> {
-      List<WebElement> found = driver.findElements(by);
-      return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+      try {
+        List<WebElement> found = driver.findElements(by);
+        return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+      } catch (StaleElementReferenceException navigating) {
+        return null;
+      }
     });
   }
 
