@@ -27,7 +27,7 @@ public class DatabaseOutageConfiguration {
   public FilterRegistrationBean<Filter> databaseOutageFilter(ObjectMapper json, CamundaBpmProperties camunda) {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new DatabaseOutageFilter(json));
     registration.setName("database-outage");
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", camunda.getWebapp().getApplicationPath() + "/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/register/*", camunda.getWebapp().getApplicationPath() + "/*");
     registration.setOrder(RestApiSecurity.AUTHENTICATION_ORDER - 1);
     return registration;
   }

@@ -58,7 +58,7 @@ public class RestApiSecurity {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ApiResponseHeaders());
     registration.setName("api-response-headers");
     // The account pages too: the activation page and answer must never sit in a cache.
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/*", "/account/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/*", "/account/*", "/register/*");
     registration.setOrder(AUTHENTICATION_ORDER - 2);
     return registration;
   }
