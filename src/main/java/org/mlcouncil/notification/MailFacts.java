@@ -165,6 +165,7 @@ class MailFacts {
           "decision", decision == null ? text(item.get("decision")) : decision.label(),
           "rationale", text(item.get("rationale")), "itemUrl", itemId.isBlank() ? "" : links.item(itemId));
       entry.put("votes", votes(item.get("votes")));
+      entry.put("withoutQuorumBecause", text(item.get("decidedWithoutQuorumBecause")));
       agenda.add(entry);
     }
     return agenda;

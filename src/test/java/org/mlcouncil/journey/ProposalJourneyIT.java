@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -136,6 +137,8 @@ class ProposalJourneyIT extends BrowserJourney {
     List<String> messages = tasklist.validationMessages();
     tasklist.screenshot("05-start-form-validation");
     assertThat(messages).contains("Field is required.");
+    await("no notification that the start failed").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+        .until(() -> tasklist.notificationsShown().stream().noneMatch(text -> text.contains("could not be started")));
     assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("ml-proposal").count())
         .isEqualTo(before);
   }

@@ -193,6 +193,12 @@ public class Tasklist implements AutoCloseable {
         .map(WebElement::getText).filter(text -> !text.isBlank()).toList();
   }
 
+  /** The notifications Tasklist shows now, without waiting for one. */
+  public List<String> notificationsShown() {
+    return driver.findElements(By.cssSelector(".notifications .notification, .alert")).stream()
+        .map(WebElement::getText).filter(text -> !text.isBlank()).toList();
+  }
+
   /** Waits for Tasklist to show a notification, e.g. an error from the server, containing the text. */
   public String notification(String containing) {
     WebElement notification = wait.until(driver -> driver.findElements(By.cssSelector(".notifications .notification, .alert"))

@@ -79,6 +79,7 @@ class EveryMailTest {
             + "for the ML proposal " + HOSTILE, TASK_PAGE, List.of("Task: Review proposal")),
         new Expected("meeting-notes", "ml-review-meeting", "The notes of ML Review MLR-2026-0003, chaired by clara.",
             ITEM_PAGE, List.of(HOSTILE, "Outcome: decided, decision: changes requested",
+                "Decided without quorum, because: " + HOSTILE,
                 "marcus: changes requested – " + HOSTILE)),
         new Expected("deployment-received", "deployment-review", "Your deployment " + HOSTILE, COCKPIT, List.of()),
         new Expected("deployment-approved", "deployment-review", "Your deployment " + HOSTILE, COCKPIT,
@@ -181,7 +182,8 @@ class EveryMailTest {
     variables.put("firstName", HOSTILE);
     variables.put("meetingRecord", Map.of("meetingId", "MLR-2026-0003", "chair", "clara", "attendees", "clara, marcus",
         "chairNotes", HOSTILE, "items", List.of(Map.of("itemId", KEY, "kind", "proposal", "title", TITLE,
-            "outcome", "decided", "decision", "changes-requested", "rationale", HOSTILE, "votes", votes()))));
+            "outcome", "decided", "decision", "changes-requested", "rationale", HOSTILE, "votes", votes(),
+            "decidedWithoutQuorumBecause", HOSTILE))));
     if (expected.process().equals("task-notification")) {
       variables.put("taskId", "task-42");
       variables.put("taskName", expected.template().equals("task-created") ? "Review proposal" : "Amend proposal");
