@@ -19,14 +19,16 @@ public class Register {
   private final RegisterQueries queries;
   private final ItemHistory history;
   private final RegisterProperties properties;
+  private final RegisterCharts charts;
   private final IdentityService identityService;
   private final Administrators administrators;
 
   public Register(RegisterQueries queries, ItemHistory history, RegisterProperties properties,
-                  IdentityService identityService, Administrators administrators) {
+                  RegisterCharts charts, IdentityService identityService, Administrators administrators) {
     this.queries = queries;
     this.history = history;
     this.properties = properties;
+    this.charts = charts;
     this.identityService = identityService;
     this.administrators = administrators;
   }
@@ -76,6 +78,12 @@ public class Register {
   public void export(Viewer viewer, RegisterSearch search, RegisterQueries.ItemWriter writer) {
     requireReader(viewer);
     queries.export(search, writer);
+  }
+
+  /** The charts' figures, for every reader: they are counts and times, no restricted value. */
+  public RegisterCharts.Figures charts(Viewer viewer) {
+    requireReader(viewer);
+    return charts.figures(ClockUtil.getCurrentTime().toInstant());
   }
 
   /**

@@ -58,6 +58,11 @@ public class RegisterApi {
     return register.mine(viewer(), RegisterProperties.MAX_PAGE_SIZE);
   }
 
+  @GetMapping("/charts")
+  public RegisterCharts.Figures charts() {
+    return register.charts(viewer());
+  }
+
   @GetMapping("/meetings")
   public MeetingArchive.Meetings meetings(@RequestParam Map<String, String> parameters) {
     RegisterSearch paging = RegisterSearch.of(Map.of("page", parameters.getOrDefault("page", ""),

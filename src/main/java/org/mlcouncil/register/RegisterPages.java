@@ -127,6 +127,15 @@ public class RegisterPages {
     return item(key, request, model);
   }
 
+  @GetMapping("/register/charts")
+  public String charts(HttpServletRequest request, Model model) {
+    Viewer viewer = viewer(request, model);
+    RegisterCharts.Figures figures = register.charts(viewer);
+    model.addAttribute("figures", figures);
+    model.addAttribute("pictures", ChartSvg.of(figures));
+    return "register/charts";
+  }
+
   @GetMapping("/register/meetings")
   public String meetings(@RequestParam(defaultValue = "0") String page, HttpServletRequest request, Model model) {
     Viewer viewer = viewer(request, model);

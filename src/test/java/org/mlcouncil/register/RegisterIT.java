@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,12 +15,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mlcouncil.council.CouncilItems;
-import org.mlcouncil.proposal.ProposalData;
-import org.mlcouncil.support.ActingUser;
 import org.mlcouncil.support.AsyncWork;
 import org.mlcouncil.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,9 +33,6 @@ import org.springframework.http.ResponseEntity;
 @IntegrationTest
 class RegisterIT {
 
-  private static final Map<String, String> SEARCH_LEADS = Map.of(
-      "pod-search-pm", "sarah", "pod-search-em", "sam",
-      "pod-search-ds-manager", "sofia", "pod-search-analytics-manager", "simon");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired RuntimeService runtimeService;
@@ -80,7 +73,7 @@ class RegisterIT {
     assertThat(myRow.get("status").asText()).startsWith("Review proposal: waiting for the search pod's")
         .endsWith("since under an hour");
 
-    SEARCH_LEADS.forEach((group, lead) -> review(proposal, group, lead));
+    proposals().podsApprove(proposal);
     JsonNode voting = await().until(() -> onlyItem("ivan", "q=" + title),
         item -> "Vote on agenda item".equals(item.get("stage").asText()));
     assertThat(texts(voting.get("waitingFor"))).containsExactlyInAnyOrderElementsOf(CouncilItems.COUNCIL);
@@ -346,26 +339,15 @@ class RegisterIT {
   }
 
   private ProcessInstance submit(String proposer, String title) {
-    return ActingUser.as(identityService, proposer,
-        () -> runtimeService.startProcessInstanceByKey("ml-proposal", ProposalData.valid(title)));
+    return proposals().submit(proposer, title);
+  }
+
+  private RegisterProposals proposals() {
+    return new RegisterProposals(runtimeService, taskService, identityService, managementService);
   }
 
   private void awaitListed(String key) {
     await().until(() -> row(api("priya", "/api/register/items?q=" + key.toLowerCase()), key) != null);
-  }
-
-  private void review(ProcessInstance proposal, String group, String lead) {
-    await().until(() -> taskService.createTaskQuery().processInstanceId(proposal.getId())
-        .taskDefinitionKey("reviewProposal").taskCandidateGroup(group).count() == 1);
-    Task task = taskService.createTaskQuery().processInstanceId(proposal.getId()).taskDefinitionKey("reviewProposal")
-        .taskCandidateGroup(group).singleResult();
-    ActingUser.as(identityService, lead, () -> {
-      taskService.claim(task.getId(), lead);
-      taskService.complete(task.getId(), new HashMap<>(Map.of("decision", "approve", "businessProblemScore", "4",
-          "prioritisationScore", "3", "impactCostScore", "4", "comment", lead + " agrees")));
-    });
-    await().until(() -> managementService.createJobQuery().processInstanceId(proposal.getId())
-        .activityId("reviewProposal").count() == 0);
   }
 
   /** The only item a search finds, or {@code null}. */
