@@ -51,7 +51,9 @@ class RegisterChartsIT {
   @AfterEach
   void cleanUp() {
     TestClock.resume();
-    // The waiting proposal's reminder timers are long overdue: cancelled, so they fire in no later test.
+    // Its overdue reminders fire during the test; once their mails are out, the waiting proposal is
+    // cancelled so that it reminds nobody in a later test.
+    AsyncWork.awaitDone(managementService);
     if (waiting != null && runtimeService.createProcessInstanceQuery().processInstanceId(waiting.getId()).count() > 0) {
       runtimeService.deleteProcessInstance(waiting.getId(), "charts test done");
     }
