@@ -108,7 +108,7 @@ class RegisterIT {
     assertThat(outsider.at("/story/details/businessProblem").asText()).contains("Search ranking");
     assertThat(outsider.at("/story/restrictedHidden").asBoolean()).isTrue();
     for (String reader : List.of("paul", "priya", "sarah", "marcus", "clara", "demo")) {
-      assertThat(api(reader, path).at("/story/details/buildCost").asText()).as(reader).isEqualTo("300000");
+      assertThat(api(reader, path).at("/story/details/buildCost").asText()).as(reader).isEqualTo("$300,000");
     }
     assertThat(api("diana", path).at("/story/details").has("buildCost")).as("another pod's lead").isFalse();
   }
