@@ -3,6 +3,8 @@ package org.mlcouncil.register;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -46,9 +48,11 @@ public class RegisterCharts {
   }
 
   static final int WAITING_SHOWN = 10;
+  /** The lead times cover this month and the eleven before it: a year's trend, and a bounded chart. */
+  static final int MONTHS_SHOWN = 12;
 
   public Figures figures(Instant now) {
-    return new Figures(funnel(), leadTimes(), decisions(), waiting(now));
+    return new Figures(funnel(), leadTimes(firstDayShown(now)), decisions(), waiting(now));
   }
 
   private Funnel funnel() {
@@ -67,17 +71,23 @@ public class RegisterCharts {
         + activityId + "')";
   }
 
-  private List<LeadTime> leadTimes() {
+  static Timestamp firstDayShown(Instant now) {
+    LocalDate firstOfMonth = LocalDate.ofInstant(now, ZoneId.systemDefault()).withDayOfMonth(1);
+    return Timestamp.valueOf(firstOfMonth.minusMonths(MONTHS_SHOWN - 1).atStartOfDay());
+  }
+
+  private List<LeadTime> leadTimes(Timestamp since) {
     // percentile_cont is an ordered-set aggregate both PostgreSQL and H2 know.
     return jdbc.query("select YEAR_, MONTH_, STAGE_, count(*) as N, "
         + "percentile_cont(0.5) within group (order by DURATION_) as MEDIAN_, "
         + "percentile_cont(0.9) within group (order by DURATION_) as P90_ from ("
         + "select extract(year from a.END_TIME_) as YEAR_, extract(month from a.END_TIME_) as MONTH_, "
         + "a.ACT_NAME_ as STAGE_, a.DURATION_ from ACT_HI_ACTINST a join " + RegisterTable.TABLE
-        + " r on r.PROC_INST_ID_ = a.PROC_INST_ID_ where a.END_TIME_ is not null and a.ACT_NAME_ is not null "
+        + " r on r.PROC_INST_ID_ = a.PROC_INST_ID_ where a.END_TIME_ >= ? and a.ACT_NAME_ is not null "
         + "and a.ACT_TYPE_ in " + STAGE_TYPES + ") s group by YEAR_, MONTH_, STAGE_ order by YEAR_, MONTH_, STAGE_",
         (rs, row) -> new LeadTime("%04d-%02d".formatted(rs.getInt("YEAR_"), rs.getInt("MONTH_")),
-            rs.getString("STAGE_"), rs.getLong("N"), hours(rs.getDouble("MEDIAN_")), hours(rs.getDouble("P90_"))));
+            rs.getString("STAGE_"), rs.getLong("N"), hours(rs.getDouble("MEDIAN_")), hours(rs.getDouble("P90_"))),
+        since);
   }
 
   private static double hours(double millis) {

@@ -89,7 +89,9 @@ class RegisterScaleIT {
     RegisterSession priya = RegisterSession.login(rest, "priya");
     Measured html = measure("first page (HTML)", () -> page(priya, "/register"));
     Measured htmlFiltered = measure("filtered page (HTML)", () -> page(priya, "/register?" + filtered));
-    for (Measured measured : List.of(first, filter, large, html, htmlFiltered)) {
+    Measured charts = measure("charts (API)", () -> api("/api/register/charts"));
+    Measured chartsHtml = measure("charts (HTML)", () -> page(priya, "/register/charts"));
+    for (Measured measured : List.of(first, filter, large, html, htmlFiltered, charts, chartsHtml)) {
       report.add(measured.toString());
       report.addAll(measured.sql);
       System.out.println("RegisterScaleIT: " + measured);
@@ -103,6 +105,12 @@ class RegisterScaleIT {
     for (Measured measured : List.of(first, filter, large, html, htmlFiltered)) {
       assertThat(measured.statements).as(measured.name).isBetween(3, 10);
     }
+    // The charts: authentication and groups, then one aggregate per chart.
+    for (Measured measured : List.of(charts, chartsHtml)) {
+      assertThat(measured.statements).as(measured.name).isBetween(4, 10);
+      assertThat(measured.sql.stream().filter(sql -> sql.contains("MLC_REGISTER_ITEM"))).as(measured.name).hasSize(4);
+    }
+    assertThat(chartsHtml.body).contains("<svg");
     assertThat(large.statements).as("no statement per row: 100 rows cost what 25 do").isEqualTo(first.statements);
   }
 
