@@ -46,8 +46,14 @@ final class DiagramSvg {
     Collection<BpmnShape> shapes = model.getModelElementsByType(BpmnShape.class);
     Collection<BpmnEdge> edges = model.getModelElementsByType(BpmnEdge.class);
     Box box = new Box();
-    shapes.forEach(shape -> box.add(shape.getBounds()));
-    edges.forEach(edge -> edge.getWaypoints().forEach(point -> box.add(point.getX(), point.getY())));
+    shapes.forEach(shape -> {
+      box.add(shape.getBounds());
+      box.add(shape.getBpmnLabel());
+    });
+    edges.forEach(edge -> {
+      edge.getWaypoints().forEach(point -> box.add(point.getX(), point.getY()));
+      box.add(edge.getBpmnLabel());
+    });
     if (box.width() == 0 && box.height() == 0) {
       box.add(0, 0);
     }
@@ -69,8 +75,13 @@ final class DiagramSvg {
             .thenComparing(shape -> -shape.getBounds().getWidth() * shape.getBounds().getHeight()))
         .toList();
     // Expanded sub-processes lie under the flows inside them; everything else above the flows.
+    // Flows' names above every line, yet under the shapes: a task's own name matters more than a
+    // flow label the modeller left across it.
+    List<BpmnEdge> flows = edges.stream().filter(edge -> edge.getBpmnElement() instanceof SequenceFlow)
+        .filter(edge -> edge.getWaypoints().size() >= 2).toList();
     nodes.stream().filter(DiagramSvg::isContainer).forEach(shape -> node(svg, shape));
-    edges.stream().filter(edge -> edge.getBpmnElement() instanceof SequenceFlow).forEach(edge -> edge(svg, edge));
+    flows.forEach(edge -> edge(svg, edge));
+    flows.forEach(edge -> edgeLabel(svg, edge));
     nodes.stream().filter(shape -> !isContainer(shape)).forEach(shape -> node(svg, shape));
     return svg.append("</svg>").toString();
   }
@@ -171,28 +182,32 @@ final class DiagramSvg {
 
   private static void edge(StringBuilder svg, BpmnEdge edge) {
     SequenceFlow flow = (SequenceFlow) edge.getBpmnElement();
-    List<Waypoint> points = new ArrayList<>(edge.getWaypoints());
-    if (points.size() < 2) {
-      return;
-    }
     svg.append("<g class=\"flow\" data-flow=\"").append(xml(flow.getId())).append("\"><polyline points=\"");
-    for (Waypoint point : points) {
+    for (Waypoint point : edge.getWaypoints()) {
       svg.append(number(point.getX())).append(',').append(number(point.getY())).append(' ');
     }
     svg.setLength(svg.length() - 1);
-    svg.append("\" fill=\"none\" stroke=\"#444\" stroke-width=\"1.5\" marker-end=\"url(#mlc-arrow)\"/>");
-    if (flow.getName() != null) {
-      BpmnLabel label = edge.getBpmnLabel();
-      if (label != null && label.getBounds() != null) {
-        Bounds bounds = label.getBounds();
-        text(svg, flow.getName(), bounds.getX() + bounds.getWidth() / 2, bounds.getY() + FONT_SIZE,
-            Math.max(bounds.getWidth(), 60), "middle");
-      } else {
-        Waypoint first = points.get(0);
-        Waypoint second = points.get(1);
-        text(svg, flow.getName(), (first.getX() + second.getX()) / 2 + 4, (first.getY() + second.getY()) / 2 - 4, 90,
-            "start");
-      }
+    svg.append("\" fill=\"none\" stroke=\"#444\" stroke-width=\"1.5\" marker-end=\"url(#mlc-arrow)\"/></g>");
+  }
+
+  /** A named flow's name where the modeller put it, or beside its first segment. */
+  private static void edgeLabel(StringBuilder svg, BpmnEdge edge) {
+    SequenceFlow flow = (SequenceFlow) edge.getBpmnElement();
+    if (flow.getName() == null || flow.getName().isBlank()) {
+      return;
+    }
+    svg.append("<g class=\"flow-label\" data-flow-label=\"").append(xml(flow.getId())).append("\">");
+    BpmnLabel label = edge.getBpmnLabel();
+    if (label != null && label.getBounds() != null) {
+      Bounds bounds = label.getBounds();
+      text(svg, flow.getName(), bounds.getX() + bounds.getWidth() / 2, bounds.getY() + FONT_SIZE,
+          Math.max(bounds.getWidth(), 60), "middle");
+    } else {
+      List<Waypoint> points = new ArrayList<>(edge.getWaypoints());
+      Waypoint first = points.get(0);
+      Waypoint second = points.get(1);
+      text(svg, flow.getName(), (first.getX() + second.getX()) / 2 + 4, (first.getY() + second.getY()) / 2 - 4, 90,
+          "start");
     }
     svg.append("</g>");
   }
@@ -209,7 +224,9 @@ final class DiagramSvg {
       return;
     }
     svg.append("<text class=\"label\" x=\"").append(number(x)).append("\" y=\"").append(number(y))
-        .append("\" text-anchor=\"").append(anchor).append("\" fill=\"#222\">");
+        .append("\" text-anchor=\"").append(anchor)
+        // a white outline under the letters keeps a name readable where it crosses a line
+        .append("\" fill=\"#222\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">");
     List<String> lines = wrap(name, width);
     for (int i = 0; i < lines.size(); i++) {
       svg.append("<tspan x=\"").append(number(x)).append("\" dy=\"").append(i == 0 ? 0 : LINE_HEIGHT).append("\">")
@@ -279,6 +296,12 @@ final class DiagramSvg {
     void add(Bounds bounds) {
       add(bounds.getX(), bounds.getY());
       add(bounds.getX() + bounds.getWidth(), bounds.getY() + bounds.getHeight());
+    }
+
+    void add(BpmnLabel label) {
+      if (label != null && label.getBounds() != null) {
+        add(label.getBounds());
+      }
     }
 
     void add(double x, double y) {

@@ -55,6 +55,13 @@ class DiagramSvgTest {
         .toList();
     assertThat(attributes(svg, "//*[local-name()='g'][@data-flow]", "data-flow"))
         .containsExactlyInAnyOrderElementsOf(flows);
+    for (String id : flows) {
+      String name = ((SequenceFlow) model.getModelElementById(id)).getName();
+      if (name != null && !name.isBlank()) {
+        assertThat(text(svg, "//*[@data-flow-label='" + id + "']").replace(" ", ""))
+            .as(id).isEqualTo(name.replaceAll("\\s", ""));
+      }
+    }
     for (String id : inDiagram) {
       String name = ((FlowNode) model.getModelElementById(id)).getName();
       if (name != null && !name.isBlank()) {
@@ -76,7 +83,7 @@ class DiagramSvgTest {
     assertThat(svg.getElementsByTagNameNS("*", "script").getLength()).isZero();
     String shown = hostile.replace("\u0001", "");
     assertThat(text(svg, "//*[@data-activity='review']/*[local-name()='title']")).isEqualTo(shown);
-    assertThat(text(svg, "//*[@data-flow='toEnd']/*[local-name()='text']")).isEqualTo(
+    assertThat(text(svg, "//*[@data-flow-label='toEnd']/*[local-name()='text']")).isEqualTo(
         String.join("", DiagramSvg.wrap(shown, 90)));
   }
 
