@@ -45,15 +45,15 @@ public class ItemDiagram {
     HistoricProcessInstance instance = instances.get(0);
     Set<String> now = new HashSet<>();
     Set<String> passed = new HashSet<>();
-    // Newest first: in a finished instance the first end event met is the end it reached (a sub-process's
-    // own end events come before it, a withdrawal's end last).
-    boolean endMet = instance.getEndTime() == null;
+    // Newest first: in a finished instance the first end event met is the end it reached; a finished
+    // sub-process's end events and a reminder path's end are older.
+    boolean lookingForEnd = instance.getEndTime() != null;
     for (HistoricActivityInstance step : historyService.createHistoricActivityInstanceQuery()
         .processInstanceId(instance.getId()).orderByHistoricActivityInstanceStartTime().desc()
         .orderPartiallyByOccurrence().desc().listPage(0, MAX_STEPS)) {
       String activity = step.getActivityId().replace(MULTI_INSTANCE_BODY, "");
-      boolean endReached = !endMet && step.getActivityType().endsWith("EndEvent");
-      endMet |= endReached;
+      boolean endReached = lookingForEnd && step.getActivityType().endsWith("EndEvent");
+      lookingForEnd &= !endReached;
       (step.getEndTime() == null || endReached ? now : passed).add(activity);
     }
     String drawing = drawings.computeIfAbsent(instance.getProcessDefinitionId(),
