@@ -40,10 +40,12 @@ public class RegisterPages {
   private final WebLogin login;
   private final Withdrawals withdrawals;
   private final DirectoryProperties directory;
+  private final ItemDiagram diagram;
 
   public RegisterPages(Register register, MeetingArchive meetings, WebLogin login, Withdrawals withdrawals,
-                       DirectoryProperties directory) {
+                       DirectoryProperties directory, ItemDiagram diagram) {
     this.register = register;
+    this.diagram = diagram;
     this.meetings = meetings;
     this.login = login;
     this.withdrawals = withdrawals;
@@ -96,7 +98,10 @@ public class RegisterPages {
   @GetMapping("/register/items/{key}")
   public String item(@PathVariable String key, HttpServletRequest request, Model model) {
     Viewer viewer = viewer(request, model);
-    model.addAttribute("page", register.item(viewer, key));
+    Register.ItemPage page = register.item(viewer, key);
+    model.addAttribute("page", page);
+    // After register.item: the diagram is for those who may read the item, and only them.
+    diagram.of(page.row().item()).ifPresent(svg -> model.addAttribute("diagram", svg));
     model.addAttribute("maxReason", Withdrawals.MAX_REASON);
     return "register/item";
   }

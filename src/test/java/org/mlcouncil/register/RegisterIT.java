@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -94,6 +96,23 @@ class RegisterIT {
         .anyMatch(line -> line.startsWith("Council vote") && line.endsWith("/ marcus"))
         .anyMatch(line -> line.startsWith("Mail: Send receipt to proposer"));
     assertThat(page.get("mayWithdraw").asBoolean()).isFalse();
+  }
+
+  @Test
+  void theItemPageDrawsItsProcessWithWhereItStandsMarked() {
+    ProcessInstance proposal = submit("paul", "Register diagram " + UUID.randomUUID());
+    String itemPage = "/register/items/" + proposal.getBusinessKey();
+    awaitListed(proposal.getBusinessKey());
+    await().until(() -> taskService.createTaskQuery().processInstanceId(proposal.getId())
+        .taskDefinitionKey("reviewProposal").count() == RegisterProposals.SEARCH_LEADS.size());
+
+    RegisterSession ivan = RegisterSession.login(rest, "ivan");
+    String html = ivan.get(itemPage).getBody();
+    assertThat(diagramClass(html, "reviewProposal")).isEqualTo("node now");
+    assertThat(diagramClass(html, "proposalSubmitted")).isEqualTo("node passed");
+    assertThat(diagramClass(html, "screenProposal")).isEqualTo("node passed");
+    assertThat(diagramClass(html, "proposalApproved")).isEqualTo("node");
+    assertThat(html).contains("<title>Review proposal</title>");
   }
 
   @Test
@@ -197,7 +216,11 @@ class RegisterIT {
     JsonNode closed = await().until(() -> onlyItem("paul", "q=" + key.toLowerCase() + "&decision=withdrawn"),
         item -> item != null);
     assertThat(closed.get("rationale").asText()).isEqualTo("Priorities changed");
-    assertThat(paul.get("/register/my").getBody()).contains(key).contains("withdrawn on ");
+    assertThat(diagramClass(paul.get(itemPage).getBody(), "proposalWithdrawn")).as("the end it reached")
+        .isEqualTo("node now");
+    // The status My items shows; the page itself lists open items first, and in the suite's shared
+    // database paul has more open items than the page holds.
+    assertThat(closed.get("status").asText()).startsWith("withdrawn on ");
   }
 
   @Test
@@ -348,6 +371,13 @@ class RegisterIT {
 
   private void awaitListed(String key) {
     await().until(() -> row(api("priya", "/api/register/items?q=" + key.toLowerCase()), key) != null);
+  }
+
+  /** The classes of an activity in the page's process diagram: {@code node now}, {@code node passed} or {@code node}. */
+  private static String diagramClass(String html, String activity) {
+    Matcher node = Pattern.compile("<g class=\"([^\"]+)\" data-activity=\"" + activity + "\">").matcher(html);
+    assertThat(node.find()).as(activity + " in the diagram").isTrue();
+    return node.group(1);
   }
 
   /** The only item a search finds, or {@code null}. */
