@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -38,7 +39,8 @@ public class TaskNamePlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl task) {
-      String titleVariable = titleVariable(task.getProcessDefinition().getKey());
+      String titleVariable = task.getProcessDefinition() instanceof ProcessDefinitionEntity definition
+          ? titleVariable(definition.getKey()) : null;
       if (titleVariable != null && task.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
         // Built in: runs before the model's create listeners, so the "New task" mail sees the new name.
         behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
