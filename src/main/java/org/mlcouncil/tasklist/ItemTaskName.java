@@ -53,11 +53,10 @@ public final class ItemTaskName implements TaskListener {
     if (name == null || key == null || key.isBlank()) {
       return name;
     }
+    // The key's first mention follows the action; a title may mention it again, even at its end.
     String marked = " " + key;
-    if (name.endsWith(marked)) {
-      return name.substring(0, name.length() - marked.length());
-    }
-    int at = name.indexOf(marked + ": ");
-    return at > 0 ? name.substring(0, at) : name;
+    int at = name.indexOf(marked);
+    int after = at + marked.length();
+    return at > 0 && (after == name.length() || name.startsWith(": ", after)) ? name.substring(0, at) : name;
   }
 }
