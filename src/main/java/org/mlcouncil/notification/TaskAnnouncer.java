@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.mlcouncil.directory.Recipients;
+import org.mlcouncil.tasklist.ItemTaskName;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,23 +66,25 @@ public class TaskAnnouncer implements TaskListener {
         to.add(link.getGroupId() != null ? Recipients.group(link.getGroupId()) : link.getUserId());
       }
     }
-    Map<String, Object> variables = variables(task.getId(), task.getName(), task.getDescription(), task.getDueDate(),
-        to);
+    String businessKey = task.getExecution().getProcessBusinessKey();
+    Map<String, Object> variables = variables(task.getId(), ItemTaskName.action(task.getName(), businessKey),
+        task.getDescription(), task.getDueDate(), to);
     variables.putAll(item(task::getVariable, task.getProcessDefinitionId()));
     variables.putAll(details);
-    start(template, task.getExecution().getProcessBusinessKey(), variables);
+    start(template, businessKey, variables);
   }
 
   /** Announces a task that already exists to someone it was handed to, e.g. a new council member. */
   public void announce(Task task, String recipient) {
     String businessKey = runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
         .singleResult().getBusinessKey();
-    Map<String, Object> variables = variables(task.getId(), task.getName(), task.getDescription(), task.getDueDate(),
-        List.of(recipient));
+    Map<String, Object> variables = variables(task.getId(), ItemTaskName.action(task.getName(), businessKey),
+        task.getDescription(), task.getDueDate(), List.of(recipient));
     variables.putAll(item(name -> taskService.getVariable(task.getId(), name), task.getProcessDefinitionId()));
     start(TASK_CREATED, businessKey, variables);
   }
 
+  /** {@code taskName} is what the task asks ("Review proposal"): the mail names the item itself. */
   private static Map<String, Object> variables(String taskId, String taskName, String description, Date due,
                                                List<String> to) {
     Map<String, Object> variables = new HashMap<>();

@@ -215,12 +215,14 @@ public class Tasklist implements AutoCloseable {
   }
 
   /**
-   * Opens the first task of that name in the current filter. Tasklist does not poll for new
+   * Opens the first task that asks that ("Review proposal") in the current filter, whichever item
+   * its name goes on to name ("Review proposal MLP-2026-0007: …"). Tasklist does not poll for new
    * tasks, so the page is reloaded, as a person would, until the task shows up.
    */
   public void openTask(String taskName) {
     openTaskName = taskName;
-    By task = By.xpath("//ol[contains(@class,'tasks-list')]/li//h4/a[normalize-space(.)=" + literal(taskName) + "]");
+    By task = By.xpath("//ol[contains(@class,'tasks-list')]/li//h4/a[normalize-space(.)=" + literal(taskName)
+        + " or starts-with(normalize-space(.), " + literal(taskName + " ") + ")]");
     WebDriverWait shortWait = new WebDriverWait(driver, Duration.ofSeconds(4));
     for (int attempt = 1; ; attempt++) {
       try {

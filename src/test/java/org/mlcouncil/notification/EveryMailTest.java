@@ -103,6 +103,8 @@ class EveryMailTest {
     assertThat(mail.subject()).startsWith("[ML Council] ").doesNotContain("\r", "\n");
     if (!expected.template().equals("welcome")) {
       assertThat(mail.subject()).contains(businessKey(expected));
+      assertThat(mail.subject().indexOf(businessKey(expected))).as("the key once")
+          .isEqualTo(mail.subject().lastIndexOf(businessKey(expected)));
     }
     if (!NOT_ABOUT_AN_ITEM.contains(expected.template())) {
       assertThat(mail.subject()).as("the title, on one line and cut").contains(SUBJECT_TITLE)
