@@ -57,9 +57,9 @@ class CouncilRemitsJourneyIT extends BrowserJourney {
     for (String member : List.of("clara", "marcus", "nina", "ines")) {
       tasklist.loginAs(member);
       tasklist.openFilter("Council votes");
-      for (int item = 0; item < 2; item++) {
-        tasklist.openTask("Vote on agenda item");
-        if (member.equals("clara") && item == 0) {
+      for (ProcessInstance item : List.of(jobDescription, technology)) {
+        tasklist.openTask("Vote on agenda item " + item.getBusinessKey());
+        if (member.equals("clara") && item == jobDescription) {
           tasklist.screenshot("10-council-member-votes-on-remit");
         }
         tasklist.choose("Your vote", "Approve");

@@ -64,7 +64,7 @@ class DirectoryJourneyIT {
     tasklist = new Tasklist("http://localhost:" + port, LdapTestInfrastructure.ENGINE);
     tasklist.loginAs("lsarah", LdapTestInfrastructure.PASSWORD);
     tasklist.openFilter("Pod reviews");
-    tasklist.openTask("Review proposal");
+    tasklist.openTask("Review proposal " + started.getBody().get("businessKey"));
     assertThat(tasklist.formText()).contains(title);
     tasklist.claim();
     tasklist.choose("Business problem", "4 – good");

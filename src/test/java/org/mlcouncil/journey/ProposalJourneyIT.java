@@ -55,7 +55,7 @@ class ProposalJourneyIT extends BrowserJourney {
 
     tasklist.loginAs("sarah");
     tasklist.openFilter("Pod reviews");
-    tasklist.openTask("Review proposal");
+    tasklist.openTask("Review proposal " + proposal.getBusinessKey());
     assertThat(tasklist.formText()).contains(title).contains("Screening findings").contains("ML_NEED_IN_BAND")
         .as("Markdown a proposer typed shows as text").contains(DESIGN_LINK)
         .as("amounts typed as 2,000,000, 300k and $100,000").contains("Impact $2,000,000 per year; build $300,000; "
@@ -63,9 +63,9 @@ class ProposalJourneyIT extends BrowserJourney {
     assertThat(tasklist.source()).doesNotContain("href=\"https://design.example");
     tasklist.screenshot("02-pod-lead-reads-findings");
     tasklist.logout();
-    reviewAsPodLead("sarah", "Approve", "Checkout abandonment is our top metric: worth it.");
+    reviewAsPodLead(proposal, "sarah", "Approve", "Checkout abandonment is our top metric: worth it.");
     for (String lead : List.of("sam", "sofia", "simon")) {
-      reviewAsPodLead(lead, "Approve", null);
+      reviewAsPodLead(proposal, lead, "Approve", null);
     }
 
     ProcessInstance council = councilReviewOf(proposal);
@@ -74,7 +74,7 @@ class ProposalJourneyIT extends BrowserJourney {
     votes.forEach((member, vote) -> {
       tasklist.loginAs(member);
       tasklist.openFilter("Council votes");
-      tasklist.openTask("Vote on agenda item");
+      tasklist.openTask("Vote on agenda item " + proposal.getBusinessKey());
       if (member.equals("marcus")) {
         assertThat(tasklist.formText()).contains("Pod leads' reviews")
             .contains("pod-search-pm (sarah): approve, scores problem 4 / prioritisation 3 / impact versus cost 4 – "
@@ -101,7 +101,7 @@ class ProposalJourneyIT extends BrowserJourney {
     tasklist.screenshot("03b-chair-reads-the-agenda-table");
     tasklist.fillField("Attendees", "clara, ines, marcus, nina, paul");
     tasklist.complete();
-    tasklist.openTask("Break the tie");
+    tasklist.openTask("Break the tie " + proposal.getBusinessKey());
     tasklist.claim();
     assertThat(tasklist.formText()).contains("ines: rejected – Overlaps the feature-store roadmap.")
         .contains("marcus: approved").contains("nina: approved").contains("clara: approved");
@@ -173,9 +173,9 @@ class ProposalJourneyIT extends BrowserJourney {
     ProcessInstance proposal = started("ml-proposal", "title", title);
     tasklist.logout();
 
-    reviewAsPodLead("sam", "Request changes", "Add the on-call plan for the ranking service.");
+    reviewAsPodLead(proposal, "sam", "Request changes", "Add the on-call plan for the ranking service.");
     for (String lead : List.of("sarah", "sofia", "simon")) {
-      reviewAsPodLead(lead, "Approve", null);
+      reviewAsPodLead(proposal, lead, "Approve", null);
     }
 
     MimeMessage announcement = Mailbox.awaitOne("paul@mlcouncil.example",
@@ -217,10 +217,10 @@ class ProposalJourneyIT extends BrowserJourney {
   }
 
   /** A pod lead finds the review in their filter, claims it, scores and decides. */
-  private void reviewAsPodLead(String lead, String decision, String comment) {
+  private void reviewAsPodLead(ProcessInstance proposal, String lead, String decision, String comment) {
     tasklist.loginAs(lead);
     tasklist.openFilter("Pod reviews");
-    tasklist.openTask("Review proposal");
+    tasklist.openTask("Review proposal " + proposal.getBusinessKey());
     tasklist.claim();
     tasklist.choose("Business problem", "4 – good");
     tasklist.choose("Prioritisation", "3 – acceptable");

@@ -221,8 +221,11 @@ public class Tasklist implements AutoCloseable {
    */
   public void openTask(String taskName) {
     openTaskName = taskName;
+    // Task names go on with the item's key and title: "Review proposal" or "Review proposal MLP-2026-0007"
+    // finds "Review proposal MLP-2026-0007: Smarter ETA".
     By task = By.xpath("//ol[contains(@class,'tasks-list')]/li//h4/a[normalize-space(.)=" + literal(taskName)
-        + " or starts-with(normalize-space(.), " + literal(taskName + " ") + ")]");
+        + " or starts-with(normalize-space(.), " + literal(taskName + " ") + ")"
+        + " or starts-with(normalize-space(.), " + literal(taskName + ":") + ")]");
     WebDriverWait shortWait = new WebDriverWait(driver, Duration.ofSeconds(4));
     for (int attempt = 1; ; attempt++) {
       try {
