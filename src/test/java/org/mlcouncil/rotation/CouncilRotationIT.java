@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -62,27 +61,27 @@ class CouncilRotationIT {
     ProcessInstance rotation = ActingUser.as(identityService, "clara",
         () -> runtimeService.startProcessInstanceByKey("council-rotation"));
     coverage.track(rotation);
-    Task nominate = task(rotation, "nominateCouncil");
+    Task nominate = steps().task(rotation, "nominateCouncil");
     assertThat(nominate).hasCandidateGroup("ml-council-chair");
     assertThat(taskService.getVariable(nominate.getId(), "currentMembers")).isEqualTo("clara, ines, marcus, nina");
 
-    complete("clara", nominate, Map.of("nominatedMembers", "marcus, priya, nina", "nominatedChair", "sofia"));
+    steps().complete("clara", nominate, Map.of("nominatedMembers", "marcus, priya, nina", "nominatedChair", "sofia"));
 
-    Task again = task(rotation, "nominateCouncil");
+    Task again = steps().task(rotation, "nominateCouncil");
     assertThat(taskService.getVariable(again.getId(), "compositionProblems").toString())
         .contains("The chair sofia must also be a member").contains("at least 4 members (got 3)")
         .contains("Nobody from ml-infra");
-    complete("clara", again, Map.of("nominatedMembers", "marcus, priya, nina, ivan", "nominatedChair", "priya"));
+    steps().complete("clara", again, Map.of("nominatedMembers", "marcus, priya, nina, ivan", "nominatedChair", "priya"));
 
-    Task confirm = task(rotation, "confirmCouncilRotation");
+    Task confirm = steps().task(rotation, "confirmCouncilRotation");
     assertThat(confirm).hasCandidateGroup("camunda-admin");
-    complete("demo", confirm, Map.of("rotationDecision", "send-back", "rotationComment", "Ask ines first."));
-    complete("clara", task(rotation, "nominateCouncil"), Map.of());
-    complete("demo", task(rotation, "confirmCouncilRotation"), Map.of("rotationDecision", "confirm"));
+    steps().complete("demo", confirm, Map.of("rotationDecision", "send-back", "rotationComment", "Ask ines first."));
+    steps().complete("clara", steps().task(rotation, "nominateCouncil"), Map.of());
+    steps().complete("demo", steps().task(rotation, "confirmCouncilRotation"), Map.of("rotationDecision", "confirm"));
 
     await().untilAsserted(() -> assertThat(rotation).isEnded().hasPassed("councilRotated"));
-    assertThat(members(Groups.COUNCIL)).containsExactlyInAnyOrder("ivan", "marcus", "nina", "priya");
-    assertThat(members(Groups.COUNCIL_CHAIR)).containsExactly("priya");
+    assertThat(steps().members(Groups.COUNCIL)).containsExactlyInAnyOrder("ivan", "marcus", "nina", "priya");
+    assertThat(steps().members(Groups.COUNCIL_CHAIR)).containsExactly("priya");
     List<String> voting = taskService.createTaskQuery().processInstanceId(openItem.getId()).list().stream()
         .map(Task::getAssignee).toList();
     assertThat(voting).as("clara's and ines's votes passed to ivan and priya; marcus already voted")
@@ -112,19 +111,19 @@ class CouncilRotationIT {
         .singleResult();
     coverage.track(rotation);
     assertThat(rotation).isWaitingAt("nominateCouncil");
-    complete("clara", task(rotation, "nominateCouncil"), Map.of());
-    complete("demo", task(rotation, "confirmCouncilRotation"), Map.of("rotationDecision", "confirm"));
+    steps().complete("clara", steps().task(rotation, "nominateCouncil"), Map.of());
+    steps().complete("demo", steps().task(rotation, "confirmCouncilRotation"), Map.of("rotationDecision", "confirm"));
     await().untilAsserted(() -> assertThat(scheduled).isEnded().hasPassed("rotationDone"));
-    assertThat(members(Groups.COUNCIL)).containsExactlyInAnyOrderElementsOf(CouncilItems.COUNCIL);
+    assertThat(steps().members(Groups.COUNCIL)).containsExactlyInAnyOrderElementsOf(CouncilItems.COUNCIL);
   }
 
   @Test
   void onlyAnExplicitConfirmationRotatesTheCouncilAndARefusalLogsOneLine() {
     ProcessInstance rotation = ActingUser.as(identityService, "clara",
         () -> runtimeService.startProcessInstanceByKey("council-rotation"));
-    complete("clara", task(rotation, "nominateCouncil"), Map.of("nominatedMembers", "marcus, priya, nina, ivan",
+    steps().complete("clara", steps().task(rotation, "nominateCouncil"), Map.of("nominatedMembers", "marcus, priya, nina, ivan",
         "nominatedChair", "priya"));
-    Task confirm = task(rotation, "confirmCouncilRotation");
+    Task confirm = steps().task(rotation, "confirmCouncilRotation");
 
     List<ILoggingEvent> log;
     ResponseEntity<Map> refused;
@@ -136,7 +135,7 @@ class CouncilRotationIT {
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody().get("message")).isEqualTo("rotationDecision: choose confirm or send-back");
-    assertThat(members(Groups.COUNCIL)).containsExactlyInAnyOrderElementsOf(CouncilItems.COUNCIL);
+    assertThat(steps().members(Groups.COUNCIL)).containsExactlyInAnyOrderElementsOf(CouncilItems.COUNCIL);
     assertThat(rotation).isWaitingAt("confirmCouncilRotation");
     List<ILoggingEvent> aboutIt = log.stream().filter(event -> event.getFormattedMessage().contains("rotationDecision")
         || event.getThrowableProxy() != null && String.valueOf(event.getThrowableProxy().getMessage()).contains("rotationDecision"))
@@ -148,23 +147,12 @@ class CouncilRotationIT {
     runtimeService.deleteProcessInstance(rotation.getId(), "test over");
   }
 
-  private void complete(String user, Task task, Map<String, Object> form) {
-    ActingUser.as(identityService, user, () -> {
-      taskService.claim(task.getId(), user);
-      taskService.complete(task.getId(), form);
-    });
-  }
-
-  private Task task(ProcessInstance instance, String key) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).singleResult();
-  }
-
-  private List<String> members(String groupId) {
-    return identityService.createUserQuery().memberOfGroup(groupId).list().stream().map(User::getId).toList();
+  private RotationSteps steps() {
+    return new RotationSteps(taskService, identityService);
   }
 
   private void setMembers(String groupId, List<String> wanted) {
-    List<String> current = members(groupId);
+    List<String> current = steps().members(groupId);
     current.stream().filter(user -> !wanted.contains(user)).forEach(user -> identityService.deleteMembership(user, groupId));
     wanted.stream().filter(user -> !current.contains(user)).forEach(user -> identityService.createMembership(user, groupId));
   }

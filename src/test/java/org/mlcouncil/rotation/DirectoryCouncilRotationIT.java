@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -54,16 +53,16 @@ class DirectoryCouncilRotationIT {
   /** The other LDAP tests rely on the directory's council: lclara (chair), lines, lmarcus, lnina. */
   @AfterEach
   void restoreDirectoryCouncil() throws LDAPException {
-    if (members("ml-council").contains("lpriya")) {
+    if (steps().members("ml-council").contains("lpriya")) {
       directory(COUNCIL_GROUP, ModificationType.DELETE, "lpriya");
     }
-    if (!members("ml-council").contains("lclara")) {
+    if (!steps().members("ml-council").contains("lclara")) {
       directory(COUNCIL_GROUP, ModificationType.ADD, "lclara");
     }
-    if (!members("ml-council-chair").contains("lclara")) {
+    if (!steps().members("ml-council-chair").contains("lclara")) {
       directory(CHAIR_GROUP, ModificationType.ADD, "lclara");
     }
-    if (members("ml-council-chair").contains("lpriya")) {
+    if (steps().members("ml-council-chair").contains("lpriya")) {
       directory(CHAIR_GROUP, ModificationType.DELETE, "lpriya");
     }
   }
@@ -76,11 +75,11 @@ class DirectoryCouncilRotationIT {
 
     ProcessInstance rotation = coverage.track(ActingUser.as(identityService, "lclara",
         () -> runtimeService.startProcessInstanceByKey("council-rotation")));
-    complete("lclara", task(rotation, "nominateCouncil"),
+    steps().complete("lclara", steps().task(rotation, "nominateCouncil"),
         Map.of("nominatedMembers", "lmarcus, lnina, lpriya, lines", "nominatedChair", "lpriya"));
-    complete("dana", task(rotation, "confirmCouncilRotation"), Map.of("rotationDecision", "confirm"));
+    steps().complete("dana", steps().task(rotation, "confirmCouncilRotation"), Map.of("rotationDecision", "confirm"));
 
-    Task update = task(rotation, "updateDirectoryCouncil");
+    Task update = steps().task(rotation, "updateDirectoryCouncil");
     assertThat(update).hasCandidateGroup("camunda-admin");
     assertThat(taskService.getVariable(update.getId(), "directoryChanges")).isEqualTo("""
         Add lpriya to ai-council (the platform's ml-council)
@@ -90,8 +89,8 @@ class DirectoryCouncilRotationIT {
     Mailbox.awaitOne("dana.admin@corp.example", "New task: Update council groups in the directory");
 
     // The administrator says done, but the directory has not changed: nothing is reported.
-    complete("dana", update, Map.of("directoryUpdate", "done"));
-    Task again = task(rotation, "updateDirectoryCouncil");
+    steps().complete("dana", update, Map.of("directoryUpdate", "done"));
+    Task again = steps().task(rotation, "updateDirectoryCouncil");
     assertThat(taskService.getVariable(again.getId(), "directoryChanges").toString()).contains("Add lpriya to ai-council");
     assertThat(rotation).isNotEnded();
     assertThat(items.voteTask(openItem, "lclara")).as("the departing member keeps her vote for now").isNotNull();
@@ -99,15 +98,15 @@ class DirectoryCouncilRotationIT {
     // Half done: the task lists exactly what is still missing.
     directory(COUNCIL_GROUP, ModificationType.ADD, "lpriya");
     directory(COUNCIL_GROUP, ModificationType.DELETE, "lclara");
-    complete("dana", again, Map.of("directoryUpdate", "done"));
-    Task rest = task(rotation, "updateDirectoryCouncil");
+    steps().complete("dana", again, Map.of("directoryUpdate", "done"));
+    Task rest = steps().task(rotation, "updateDirectoryCouncil");
     assertThat(taskService.getVariable(rest.getId(), "directoryChanges"))
         .isEqualTo("Add lpriya to ml-council-chair\nRemove lclara from ml-council-chair");
     assertThat(Mailbox.messages("paul.lind@corp.example", "The ML Council has rotated")).isEmpty();
 
     directory(CHAIR_GROUP, ModificationType.ADD, "lpriya");
     directory(CHAIR_GROUP, ModificationType.DELETE, "lclara");
-    complete("dana", rest, Map.of("directoryUpdate", "done"));
+    steps().complete("dana", rest, Map.of("directoryUpdate", "done"));
 
     await().untilAsserted(() -> assertThat(rotation).isEnded().hasPassed("handOverCouncilVotes", "councilRotated"));
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(rotation.getId()).count()).isZero();
@@ -118,19 +117,8 @@ class DirectoryCouncilRotationIT {
     runtimeService.deleteProcessInstance(openItem.getId(), "test over");
   }
 
-  private void complete(String user, Task task, Map<String, Object> form) {
-    ActingUser.as(identityService, user, () -> {
-      taskService.claim(task.getId(), user);
-      taskService.complete(task.getId(), form);
-    });
-  }
-
-  private Task task(ProcessInstance instance, String key) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).singleResult();
-  }
-
-  private List<String> members(String groupId) {
-    return identityService.createUserQuery().memberOfGroup(groupId).list().stream().map(User::getId).toList();
+  private RotationSteps steps() {
+    return new RotationSteps(taskService, identityService);
   }
 
   /** A membership change as the directory's administrator makes it, in the directory itself. */
