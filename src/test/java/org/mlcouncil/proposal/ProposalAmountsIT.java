@@ -14,7 +14,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mlcouncil.support.AsyncWork;
+import org.mlcouncil.support.EngineOfThisTest;
 import org.mlcouncil.support.EngineRest;
 import org.mlcouncil.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +30,7 @@ import org.springframework.http.ResponseEntity;
  * below 1 % of the cost sent back to the proposer as a BLOCKER.
  */
 @IntegrationTest
+@ExtendWith(EngineOfThisTest.class)
 class ProposalAmountsIT {
 
   @Autowired RuntimeService runtimeService;

@@ -16,8 +16,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.mlcouncil.council.CouncilItems;
 import org.mlcouncil.support.AsyncWork;
+import org.mlcouncil.support.EngineOfThisTest;
 import org.mlcouncil.support.ActingUser;
 import org.mlcouncil.support.EngineRest;
 import org.mlcouncil.support.IntegrationTest;
@@ -31,6 +33,7 @@ import org.springframework.http.HttpStatus;
  * leads' reviews and comments, an approver's comment included.
  */
 @IntegrationTest
+@ExtendWith(EngineOfThisTest.class)
 class ReviewContextIT {
 
   private static final Map<String, String> SEARCH_LEADS = Map.of(

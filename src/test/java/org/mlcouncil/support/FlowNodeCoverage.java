@@ -7,14 +7,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -64,16 +62,12 @@ public final class FlowNodeCoverage implements BeforeEachCallback, AfterEachCall
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    BpmnAwareTests.init(SpringExtension.getApplicationContext(context).getBean(ProcessEngine.class));
-    // camunda-bpm-assert binds the engine to the test's thread; Awaitility would check on a thread
-    // of its own, which finds the engine only while the JVM has no second one (the LDAP tests' context).
-    Awaitility.pollInSameThread();
+    EngineOfThisTest.bind(context);
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
-    Awaitility.reset();
-    BpmnAwareTests.reset();
+    EngineOfThisTest.unbind();
   }
 
   @Override
