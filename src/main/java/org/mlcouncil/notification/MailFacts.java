@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.mlcouncil.council.CouncilVote;
 import org.mlcouncil.directory.Groups.PodLead;
+import org.mlcouncil.review.PodReview;
 import org.mlcouncil.platform.PublicLinks;
 import org.mlcouncil.proposal.Blocker;
 import org.mlcouncil.submission.Amounts;
@@ -174,14 +175,10 @@ class MailFacts {
   private static List<Map<String, Object>> reviews(Object stored) {
     List<Map<String, Object>> reviews = new ArrayList<>();
     for (Map<?, ?> review : maps(stored)) {
-      String decision = text(review.get("decision")).toLowerCase(Locale.ROOT);
+      PodReview.Decision decision = PodReview.Decision.of(review.get("decision"));
       reviews.add(entry("lead", PodLead.describe(text(review.get("group"))) + " (" + text(review.get("reviewer")) + ")",
-          "decision", switch (decision) {
-            case "approve" -> "approved";
-            case "request_changes", "request-changes" -> "changes requested";
-            case "reject" -> "rejected";
-            default -> decision;
-          }, "comment", text(review.get("comment"))));
+          "decision", decision == null ? text(review.get("decision")).toLowerCase(Locale.ROOT) : decision.label(),
+          "comment", text(review.get("comment"))));
     }
     return reviews;
   }

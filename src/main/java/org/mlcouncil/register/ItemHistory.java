@@ -19,7 +19,9 @@ import org.camunda.bpm.engine.history.HistoricExternalTaskLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.mlcouncil.council.CouncilVote;
 import org.mlcouncil.platform.JsonVariables;
+import org.mlcouncil.review.PodReview;
 import org.springframework.stereotype.Component;
 
 /**
@@ -136,6 +138,7 @@ public class ItemHistory {
   private void variableEvents(HistoricProcessInstance instance, boolean isItem, ItemKind kind, boolean seesRestricted,
                               List<Event> timeline) {
     Map<Date, Set<String>> changes = new TreeMap<>();
+    List<HistoricVariableUpdate> findings = new ArrayList<>();
     for (HistoricDetail detail : historyService.createHistoricDetailQuery().variableUpdates()
         .processInstanceId(instance.getId()).list()) {
       HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
@@ -143,17 +146,20 @@ public class ItemHistory {
       if (name.startsWith("podReview:")) {
         Map<String, Object> review = json.convert(update.getValue(), MAP, null);
         if (review != null) {
+          PodReview.Decision decision = PodReview.Decision.of(review.get("decision"));
           timeline.add(new Event(instant(update.getTime()), "Pod review (" + Who.group(name.substring(10)) + "): "
-              + review.get("decision"), text(review.get("reviewer")), text(review.get("comment"))));
+              + (decision == null ? review.get("decision") : decision.label()), text(review.get("reviewer")),
+              text(review.get("comment"))));
         }
       } else if (name.startsWith("councilVote:")) {
         Map<String, Object> vote = json.convert(update.getValue(), MAP, null);
         if (vote != null) {
-          timeline.add(new Event(instant(update.getTime()), "Council vote: " + vote.get("vote"),
-              text(vote.get("voter")), text(vote.get("comment"))));
+          CouncilVote.Decision decision = CouncilVote.Decision.of(vote.get("vote"));
+          timeline.add(new Event(instant(update.getTime()), "Council vote: "
+              + (decision == null ? vote.get("vote") : decision.label()), text(vote.get("voter")), text(vote.get("comment"))));
         }
       } else if (isItem && name.equals("findingsSummary") && update.getValue() != null) {
-        timeline.add(new Event(instant(update.getTime()), "Screening findings", null, update.getValue().toString()));
+        findings.add(update);
       } else if (isItem && update.getRevision() > 0 && kind.details().contains(name)
           && (seesRestricted || !properties.restrictedFields().contains(name))) {
         changes.computeIfAbsent(update.getTime(), time -> new LinkedHashSet<>()).add(name);
@@ -161,6 +167,24 @@ public class ItemHistory {
     }
     changes.forEach((time, names) -> timeline.add(new Event(instant(time), "Amended", null,
         "changed: " + String.join(", ", names.stream().map(ItemHistory::label).toList()))));
+    screeningRounds(findings, changes.keySet(), timeline);
+  }
+
+  /**
+   * Each check of a screening adds its finding to the summary: of a round's updates only the last,
+   * complete one is an event. A new round starts only after an amendment.
+   */
+  private static void screeningRounds(List<HistoricVariableUpdate> findings, Set<Date> amendments, List<Event> timeline) {
+    findings.sort(Comparator.comparing(HistoricVariableUpdate::getRevision));
+    for (int i = 0; i < findings.size(); i++) {
+      HistoricVariableUpdate update = findings.get(i);
+      Date next = i == findings.size() - 1 ? null : findings.get(i + 1).getTime();
+      boolean lastOfRound = next == null
+          || amendments.stream().anyMatch(amended -> !amended.before(update.getTime()) && amended.before(next));
+      if (lastOfRound) {
+        timeline.add(new Event(instant(update.getTime()), "Screening findings", null, update.getValue().toString()));
+      }
+    }
   }
 
   private static List<String> people(ItemKind kind, RegisterItem item, Map<String, String> current) {

@@ -16,12 +16,14 @@ public record PodReview(String group, String reviewer, Decision decision, String
 
   /** What a reviewer can decide; the value is what the review form submits. */
   public enum Decision {
-    APPROVE("approve"), REQUEST_CHANGES("request-changes"), REJECT("reject");
+    APPROVE("approve", "approved"), REQUEST_CHANGES("request-changes", "changes requested"), REJECT("reject", "rejected");
 
     private final String value;
+    private final String label;
 
-    Decision(String value) {
+    Decision(String value, String label) {
       this.value = value;
+      this.label = label;
     }
 
     public static Decision of(Object submitted) {
@@ -35,6 +37,11 @@ public record PodReview(String group, String reviewer, Decision decision, String
 
     public String value() {
       return value;
+    }
+
+    /** How the decision reads for people: "changes requested". */
+    public String label() {
+      return label;
     }
   }
 }

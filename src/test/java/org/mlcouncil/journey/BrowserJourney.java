@@ -87,8 +87,16 @@ abstract class BrowserJourney {
   }
 
   void chairClosesMlReview() {
+    chairClosesMlReview(null);
+  }
+
+  /** The chair closes the ML Review, with notes for the archive and the notes mail when given. */
+  void chairClosesMlReview(String notes) {
     tasklist.openTask("Close ML Review");
     tasklist.claim();
+    if (notes != null) {
+      tasklist.fillField("Notes", notes);
+    }
     tasklist.complete();
   }
 }

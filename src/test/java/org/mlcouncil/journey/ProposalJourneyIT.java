@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.mlcouncil.council.CouncilItems;
 import org.mlcouncil.support.IntegrationTest;
 import org.mlcouncil.support.Mailbox;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -51,6 +53,11 @@ class ProposalJourneyIT extends BrowserJourney {
 
     Mailbox.awaitOne("paul@mlcouncil.example", "Proposal received: " + title);
     ProcessInstance proposal = started("ml-proposal", "title", title);
+    String key = proposal.getBusinessKey();
+    // Tasklist's login is the register's: paul finds what he submitted under My items.
+    assertThat(myItemsLine(key, "Review proposal: waiting for")).contains(title)
+        .contains("the search pod's product manager").contains("the search pod's analytics manager");
+    tasklist.screenshot("register-06-paul-finds-his-proposal-under-my-items");
     tasklist.logout();
 
     tasklist.loginAs("sarah");
@@ -67,6 +74,15 @@ class ProposalJourneyIT extends BrowserJourney {
     for (String lead : List.of("sam", "sofia", "simon")) {
       reviewAsPodLead(proposal, lead, "Approve", null);
     }
+
+    tasklist.loginAs("paul");
+    assertThat(myItemsLine(key, "Vote on agenda item: waiting for")).contains("clara, ines, marcus, nina");
+    tasklist.follow(key);
+    assertThat(tasklist.waitForText("Timeline")).contains("Pod review (the search pod's product manager): approve by sarah")
+        .contains("Checkout abandonment is our top metric: worth it.")
+        .containsPattern("Pod review \\(the search pod's [a-z ]+\\): approve by simon");
+    tasklist.screenshot("register-07-paul-follows-the-pod-reviews");
+    tasklist.logout();
 
     ProcessInstance council = councilReviewOf(proposal);
     CouncilItems.clearAgenda(runtimeService, council.getId());
@@ -109,7 +125,7 @@ class ProposalJourneyIT extends BrowserJourney {
     tasklist.fillField("Rationale", "The impact justifies it; ines joins the design review.");
     tasklist.screenshot("04-chair-breaks-the-tie");
     tasklist.complete();
-    chairClosesMlReview();
+    chairClosesMlReview("Ranking team to report the first month's conversion at the next ML Review.");
 
     MimeMessage decision = Mailbox.awaitOne("paul@mlcouncil.example", "ML Council decision on " + title);
     assertThat(Mailbox.text(decision)).contains("Decision: approved").contains("Technical lead: paul");
@@ -118,6 +134,17 @@ class ProposalJourneyIT extends BrowserJourney {
         .contains("The ML proposal: http://localhost:8080/register/items/" + proposal.getBusinessKey())
         .doesNotContain("Open Tasklist");
     Mailbox.awaitOne("paul@mlcouncil.example", "ML Review " + meetingId + ": meeting notes");
+    tasklist.logout();
+    tasklist.loginAs("paul");
+    assertThat(myItemsLine(key, "approved on")).endsWith("at ML Review " + meetingId);
+    tasklist.follow(key);
+    assertThat(tasklist.waitForText("Decision")).contains("The impact justifies it; ines joins the design review.")
+        .contains("Decision: approved at ML Review " + meetingId);
+    tasklist.screenshot("register-08-paul-sees-the-decision");
+    tasklist.follow(meetingId);
+    assertThat(tasklist.waitForText("Decisions")).contains("Ranking team to report the first month's conversion")
+        .contains("clara, ines, marcus, nina, paul").contains(key).contains("ines: rejected");
+    tasklist.screenshot("register-09-paul-reads-the-meeting-notes-in-the-archive");
     assertThat(runtimeService.createExecutionQuery().processInstanceId(unvoted.getId()).activityId("voteOnItem").count())
         .as("the unvoted item was carried over, not decided by default").isEqualTo(4);
     runtimeService.deleteProcessInstance(unvoted.getId(), "journey done");
@@ -214,6 +241,19 @@ class ProposalJourneyIT extends BrowserJourney {
     assertThat(refusal).contains("Four-eyes rule: sarah is the proposer").contains("cannot review it");
     assertThat(taskService.createTaskQuery().processInstanceId(proposal.getId()).taskAssignee("sarah").count())
         .as("the claim was refused on the server").isZero();
+  }
+
+  /**
+   * The logged-in user's line for the item under My items, once it reads as expected: the register
+   * follows the process a moment after each click, so the page is loaded again until it does.
+   */
+  private String myItemsLine(String key, String expected) {
+    By line = By.xpath("//ul[contains(@class,'my-items')]/li[a[normalize-space(.)='" + key + "']]");
+    return tasklist.waiting(Duration.ofSeconds(30)).until(driver -> {
+      driver.get("http://localhost:" + port + "/register/my");
+      return driver.findElements(line).stream().map(WebElement::getText).filter(text -> text.contains(expected))
+          .findFirst().orElse(null);
+    });
   }
 
   /** A pod lead finds the review in their filter, claims it, scores and decides. */

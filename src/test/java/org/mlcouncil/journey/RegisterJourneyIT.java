@@ -37,19 +37,19 @@ class RegisterJourneyIT extends BrowserJourney {
 
     // Tasklist's login is the register's: no second login.
     tasklist.openUrl(base() + "/register/my");
-    String myItems = waitForText("waiting for the search pod's");
+    String myItems = tasklist.waitForText("waiting for the search pod's");
     assertThat(myItems).contains(key).contains(title).contains("Review proposal: waiting for the search pod's");
     tasklist.screenshot("register-01-my-items");
 
-    click(By.linkText(key));
-    String itemPage = waitForText("Timeline");
+    tasklist.follow(key);
+    String itemPage = tasklist.waitForText("Timeline");
     assertThat(itemPage).contains(title).contains("Submitted").contains("Screening findings").contains("Withdraw");
     tasklist.screenshot("register-02-item-page");
 
     type(By.name("reason"), "Priorities changed after the planning round");
     click(By.name("confirm"));
     click(By.xpath("//button[normalize-space(.)='Withdraw']"));
-    assertThat(waitForText("is withdrawn")).contains(key + " is withdrawn");
+    assertThat(tasklist.waitForText("is withdrawn")).contains(key + " is withdrawn");
     tasklist.screenshot("register-03-withdrawn");
     tasklist.waiting().until(driver -> runtimeService.createProcessInstanceQuery()
         .processInstanceId(proposal.getId()).count() == 0);
@@ -67,11 +67,11 @@ class RegisterJourneyIT extends BrowserJourney {
     type(By.name("username"), "marcus");
     type(By.name("password"), "demo");
     click(By.xpath("//button[normalize-space(.)='Log in']"));
-    waitForText("ML register");
+    tasklist.waitForText("ML register");
     new Select(element(By.name("pod"))).selectByVisibleText("search");
     new Select(element(By.name("stage"))).selectByVisibleText("Review proposal");
     click(By.xpath("//button[normalize-space(.)='Filter']"));
-    String filtered = waitForText("sort by");
+    String filtered = tasklist.waitForText("sort by");
     assertThat(filtered).contains(key);
     List<String> pods = tasklist.waiting().until(driver -> driver.findElements(By.cssSelector("table.items tbody tr td:nth-child(4)")))
         .stream().map(WebElement::getText).distinct().toList();
@@ -88,7 +88,7 @@ class RegisterJourneyIT extends BrowserJourney {
     tasklist.loginAs("clara");
     tasklist.openUrl(base() + "/register/meetings");
     click(By.xpath("//button[normalize-space(.)='Hold ML Review now']"));
-    assertThat(waitForText("The ML Review is open")).contains("Run ML Review");
+    assertThat(tasklist.waitForText("The ML Review is open")).contains("Run ML Review");
     tasklist.screenshot("register-05-chair-opened-ml-review");
     // With items other test classes left waiting, the meeting would wait for the chair: end it once its
     // own steps are done; the archive keeps it.
@@ -99,18 +99,6 @@ class RegisterJourneyIT extends BrowserJourney {
 
   private String base() {
     return "http://localhost:" + port;
-  }
-
-  private String waitForText(String text) {
-    return tasklist.waiting().until(driver -> {
-      try {
-        String page = driver.findElement(By.tagName("body")).getText();
-        return page.contains(text) ? page : null;
-      } catch (StaleElementReferenceException navigating) {
-        // The page was replaced between finding its body and reading it (a click's navigation).
-        return null;
-      }
-    });
   }
 
   private WebElement element(By by) {

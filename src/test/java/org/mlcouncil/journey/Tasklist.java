@@ -318,6 +318,24 @@ public class Tasklist implements AutoCloseable {
     return driver.findElement(By.tagName("body")).getText();
   }
 
+  /** The page's text once it contains the given text, e.g. after a click on a server-rendered page. */
+  public String waitForText(String text) {
+    return wait.until(page -> {
+      try {
+        String body = page.findElement(By.tagName("body")).getText();
+        return body.contains(text) ? body : null;
+      } catch (StaleElementReferenceException navigating) {
+        // The page was replaced between finding its body and reading it (a click's navigation).
+        return null;
+      }
+    });
+  }
+
+  /** Follows the link with the given text, as a user clicks an item key in the register. */
+  public void follow(String linkText) {
+    click(By.linkText(linkText));
+  }
+
   public Path screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * the prod profile, as an operator runs it: settings from the environment, a few more as
  * arguments so the suite states them. Its output goes to {@code target/reliability/<name>.log}.
  */
-final class AppNode implements AutoCloseable {
+public final class AppNode implements AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
   private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -34,7 +34,7 @@ final class AppNode implements AutoCloseable {
   private Process process;
   private int starts;
 
-  AppNode(String name, Map<String, String> environment, List<String> arguments) {
+  public AppNode(String name, Map<String, String> environment, List<String> arguments) {
     this.name = name;
     this.environment = environment;
     this.arguments = arguments;
@@ -44,7 +44,7 @@ final class AppNode implements AutoCloseable {
     return name;
   }
 
-  URI base() {
+  public URI base() {
     return URI.create("http://127.0.0.1:" + port);
   }
 
@@ -53,7 +53,7 @@ final class AppNode implements AutoCloseable {
     return starts;
   }
 
-  AppNode start() {
+  public AppNode start() {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx512m", "-XX:+UseSerialGC", "-jar", packagedJar().toString(), "--server.port=" + port,
         "--mlcouncil.public-base-url=" + base(),
@@ -103,6 +103,11 @@ final class AppNode implements AutoCloseable {
       Thread.currentThread().interrupt();
       return Answer.NO_ANSWER;
     }
+  }
+
+  /** The node's operating-system process id, e.g. to read its CPU time and memory from /proc. */
+  public long pid() {
+    return process.pid();
   }
 
   boolean alive() {
