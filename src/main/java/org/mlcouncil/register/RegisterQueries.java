@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -107,6 +108,8 @@ public class RegisterQueries {
             addWaiting(waiting, rs);
           });
     }
+    // In the order people read a list of names, not the order the tasks happen to come in.
+    waiting.values().forEach(Collections::sort);
     return waiting;
   }
 

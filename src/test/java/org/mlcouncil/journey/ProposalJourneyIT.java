@@ -78,9 +78,9 @@ class ProposalJourneyIT extends BrowserJourney {
     tasklist.loginAs("paul");
     assertThat(myItemsLine(key, "Vote on agenda item: waiting for")).contains("clara, ines, marcus, nina");
     tasklist.follow(key);
-    assertThat(tasklist.waitForText("Timeline")).contains("Pod review (the search pod's product manager): approve by sarah")
+    assertThat(tasklist.waitForText("Timeline")).contains("Pod review (the search pod's product manager): approved by sarah")
         .contains("Checkout abandonment is our top metric: worth it.")
-        .containsPattern("Pod review \\(the search pod's [a-z ]+\\): approve by simon");
+        .containsPattern("Pod review \\(the search pod's [a-z ]+\\): approved by simon");
     tasklist.screenshot("register-07-paul-follows-the-pod-reviews");
     tasklist.logout();
 
