@@ -136,11 +136,12 @@ class ProposalJourneyIT extends BrowserJourney {
     Mailbox.awaitOne("paul@mlcouncil.example", "ML Review " + meetingId + ": meeting notes");
     tasklist.logout();
     tasklist.loginAs("paul");
-    assertThat(myItemsLine(key, "approved on")).endsWith("at ML Review " + meetingId);
-    tasklist.follow(key);
+    // The decision mail's link (on the mails' configured base URL, not this test's port).
+    tasklist.openUrl("http://localhost:" + port + "/register/items/" + key);
     assertThat(tasklist.waitForText("Decision")).contains("The impact justifies it; ines joins the design review.")
-        .contains("Decision: approved at ML Review " + meetingId);
+        .contains("Decision: approved at ML Review " + meetingId).contains("Status\napproved on");
     tasklist.screenshot("register-08-paul-sees-the-decision");
+    tasklist.follow("ML Reviews");
     tasklist.follow(meetingId);
     assertThat(tasklist.waitForText("Decisions")).contains("Ranking team to report the first month's conversion")
         .contains("clara, ines, marcus, nina, paul").contains(key).contains("ines: rejected");
