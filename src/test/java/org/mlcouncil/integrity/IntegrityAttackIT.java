@@ -97,7 +97,10 @@ class IntegrityAttackIT {
         new Action("start past the intake (startInstructions)", Set.of("demo"),
             user -> discard(submit(user, "{\"startInstructions\":[{\"type\":\"startBeforeActivity\","
                 + "\"activityId\":\"notifyCouncilDecision\"}],\"variables\":"
-                + variables(Map.of("councilDecision", "\"approved\"", "proposer", "\"paul\"")) + "}"))),
+                // The mail step reads its recipients as it is reached: an administrator's start
+                // past the intake gives what the step needs, or the engine refuses it outright.
+                + variables(Map.of("councilDecision", "\"approved\"", "proposer", "\"paul\"", "interested", "\"ivan\""))
+                + "}"))),
         new Action("start with a business key of one's choosing", Set.of("demo"),
             user -> discard(submit(user, proposalJson("Keyed").replaceFirst("\\{", "{\"businessKey\":\"MLP-2026-ZZZZ\",")))),
         new Action("start with a variable outside the form (councilDecision)", Set.of("demo"),
