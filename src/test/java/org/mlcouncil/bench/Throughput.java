@@ -86,25 +86,25 @@ final class Throughput implements BenchPart {
   }
 
   private void measureAll(BenchEnv env, AppNode node, Probe probe, BenchReport report) throws Exception {
-      Map<Kind, Map<Integer, Measurement>> results = new LinkedHashMap<>();
+    Map<Kind, Map<Integer, Measurement>> results = new LinkedHashMap<>();
+    for (Kind kind : Kind.values()) {
+      measure(env, node, probe, kind, 2, WARMUP);
+      results.put(kind, new LinkedHashMap<>());
+    }
+    for (int threads : THREADS) {
       for (Kind kind : Kind.values()) {
-        measure(env, node, probe, kind, 2, WARMUP);
-        results.put(kind, new LinkedHashMap<>());
+        results.get(kind).put(threads, measure(env, node, probe, kind, threads, LIFECYCLES));
       }
-      for (int threads : THREADS) {
-        for (Kind kind : Kind.values()) {
-          results.get(kind).put(threads, measure(env, node, probe, kind, threads, LIFECYCLES));
-        }
-      }
-      report(report, results);
-      report.note("Throughput: " + LIFECYCLES + " lifecycles per measurement after " + WARMUP + " of each as warm-up, "
-          + "one node (packaged jar, prod profile, -Xmx512m -XX:+UseSerialGC) on a database of its own; clients poll "
-          + "for the next task every " + POLL.toMillis() + " ms. A lifecycle counts once it reached its end (bare: "
-          + "ended; ours: waiting at awaitMlReview). CPU is from the lifecycles' start until the mail backlog drained. "
-          + "Statements are pg_stat_statements calls of SELECT, INSERT, UPDATE and DELETE in the node's database; "
-          + "transactions and rows written (inserted + updated + deleted) are pg_stat_database deltas, read "
-          + STATS_FLUSH.toSeconds() + " s after each measurement so every backend has flushed; the benchmark's own "
-          + "progress queries are subtracted.");
+    }
+    report(report, results);
+    report.note("Throughput: " + LIFECYCLES + " lifecycles per measurement after " + WARMUP + " of each as warm-up, "
+        + "one node (packaged jar, prod profile, -Xmx512m -XX:+UseSerialGC) on a database of its own; clients poll "
+        + "for the next task every " + POLL.toMillis() + " ms. A lifecycle counts once it reached its end (bare: "
+        + "ended; ours: waiting at awaitMlReview). CPU is from the lifecycles' start until the mail backlog drained. "
+        + "Statements are pg_stat_statements calls of SELECT, INSERT, UPDATE and DELETE in the node's database; "
+        + "transactions and rows written (inserted + updated + deleted) are pg_stat_database deltas, read "
+        + STATS_FLUSH.toSeconds() + " s after each measurement so every backend has flushed; the benchmark's own "
+        + "progress queries are subtracted.");
   }
 
   /** The two processes measured, each with what its people send. */
@@ -184,7 +184,8 @@ final class Throughput implements BenchPart {
   }
 
   private record Measurement(int lifecycles, double seconds, long jvmMillis, long postgresMillis, long statements,
-                             long transactions, long rowsWritten, int mails, double drainSeconds, int retried) {
+                             long transactions, long rowsWritten, int mails, double drainSeconds, int retried,
+                             int requests) {
 
     double perSecond() {
       return lifecycles / seconds;
@@ -208,12 +209,13 @@ final class Throughput implements BenchPart {
     AtomicInteger remaining = new AtomicInteger(lifecycles);
     AtomicInteger retried = new AtomicInteger();
     AtomicLong lastClick = new AtomicLong();
+    Tally requests = new Tally();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<?>> clients = new ArrayList<>();
       for (int n = 0; n < threads; n++) {
         clients.add(pool.submit(() -> {
-          People people = new People(node);
+          People people = new People(node, requests);
           while (remaining.getAndDecrement() > 0) {
             lifecycle(kind, people, started.get(kind).incrementAndGet(), retried);
           }
@@ -237,7 +239,8 @@ final class Throughput implements BenchPart {
     Probe.Counters after = probe.counters();
     return new Measurement(lifecycles, (finished - began) / 1e9, jvm, postgres,
         after.statements() - before.statements(), after.transactions() - before.transactions(),
-        after.rowsWritten() - before.rowsWritten(), mails, Math.max(0, drained - lastClick.get()) / 1e9, retried.get());
+        after.rowsWritten() - before.rowsWritten(), mails, Math.max(0, drained - lastClick.get()) / 1e9, retried.get(),
+        requests.total());
   }
 
   /** One person's clients: the proposer, the four leads and the four council members. */
@@ -246,14 +249,14 @@ final class Throughput implements BenchPart {
     final Map<String, Client> leads = new LinkedHashMap<>();
     final Map<String, Client> members = new LinkedHashMap<>();
 
-    People(AppNode node) {
-      proposer = client(node, "paul");
-      LEADS.forEach(lead -> leads.put(lead, client(node, lead)));
-      Clicks.VOTERS.forEach(member -> members.put(member, client(node, member)));
+    People(AppNode node, Tally requests) {
+      proposer = client(node, "paul", requests);
+      LEADS.forEach(lead -> leads.put(lead, client(node, lead, requests)));
+      Clicks.VOTERS.forEach(member -> members.put(member, client(node, member, requests)));
     }
 
-    private static Client client(AppNode node, String user) {
-      return new Client(node, user, BenchEnv.PASSWORD, CLICK_TIMEOUT, new Tally());
+    private static Client client(AppNode node, String user, Tally requests) {
+      return new Client(node, user, BenchEnv.PASSWORD, CLICK_TIMEOUT, requests);
     }
   }
 
@@ -356,6 +359,8 @@ final class Throughput implements BenchPart {
       report.add(Figure.info(SECTION, name + ": SQL statements / transactions / rows written per lifecycle, "
           + threadsLabel(), each(of, m -> String.format("%.0f / %.0f / %.0f", m.per(m.statements()),
           m.per(m.transactions()), m.per(m.rowsWritten())))));
+      report.add(Figure.info(SECTION, name + ": client requests per lifecycle (clicks and looking for the next task), "
+          + threadsLabel(), each(of, m -> String.format("%.1f", m.per(m.requests())))));
       report.add(Figure.info(SECTION, name + ": mails per lifecycle, " + threadsLabel(),
           each(of, m -> String.format("%.2f", m.per(m.mails())))));
       int retries = of.values().stream().mapToInt(Measurement::retried).sum();

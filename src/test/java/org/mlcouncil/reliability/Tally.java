@@ -23,7 +23,7 @@ public final class Tally {
     return (int) answers.stream().filter(which).count();
   }
 
-  int total() {
+  public int total() {
     return answers.size();
   }
 
