@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,8 @@ final class Throughput implements BenchPart {
    * after 10 s: the database counters are read after this long without lifecycles.
    */
   private static final Duration STATS_FLUSH = Duration.ofSeconds(11);
+  private static final int MOST_FREQUENT = 8;
+  private static final int QUERY_SHOWN = 90;
   private static final List<String> LEADS = List.of("sarah", "sam", "sofia", "simon");
 
   @Override
@@ -104,7 +107,7 @@ final class Throughput implements BenchPart {
         + "Statements are pg_stat_statements calls of SELECT, INSERT, UPDATE and DELETE in the node's database; "
         + "transactions and rows written (inserted + updated + deleted) are pg_stat_database deltas, read "
         + STATS_FLUSH.toSeconds() + " s after each measurement so every backend has flushed; the benchmark's own "
-        + "progress queries are subtracted.");
+        + "progress queries are left out.");
   }
 
   /** The two processes measured, each with what its people send. */
@@ -185,7 +188,7 @@ final class Throughput implements BenchPart {
 
   private record Measurement(int lifecycles, double seconds, long jvmMillis, long postgresMillis, long statements,
                              long transactions, long rowsWritten, int mails, double drainSeconds, int retried,
-                             int requests) {
+                             int requests, Map<String, Long> calls) {
 
     double perSecond() {
       return lifecycles / seconds;
@@ -240,7 +243,13 @@ final class Throughput implements BenchPart {
     return new Measurement(lifecycles, (finished - began) / 1e9, jvm, postgres,
         after.statements() - before.statements(), after.transactions() - before.transactions(),
         after.rowsWritten() - before.rowsWritten(), mails, Math.max(0, drained - lastClick.get()) / 1e9, retried.get(),
-        requests.total());
+        requests.total(), delta(before.calls(), after.calls()));
+  }
+
+  private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
+    Map<String, Long> delta = new HashMap<>();
+    after.forEach((query, calls) -> delta.put(query, calls - before.getOrDefault(query, 0L)));
+    return delta;
   }
 
   /** One person's clients: the proposer, the four leads and the four council members. */
@@ -374,9 +383,20 @@ final class Throughput implements BenchPart {
     report.add(Figure.info(SECTION, "ours / bare CPU per lifecycle, " + threadsLabel(), THREADS.stream()
         .map(threads -> String.format("%.2f", cpu(ours.get(threads)) / cpu(bare.get(threads))))
         .collect(Collectors.joining(" / "))));
+    for (Kind kind : Kind.values()) {
+      Measurement atTwoThreads = results.get(kind).get(2);
+      report.note("Throughput, " + kind.label + " at 2 threads, the most frequent SQL statements per lifecycle: "
+          + atTwoThreads.calls().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .limit(MOST_FREQUENT).map(entry -> String.format("%.1f × `%s`", atTwoThreads.per(entry.getValue()),
+              abbreviate(entry.getKey()))).collect(Collectors.joining("; ")) + ".");
+    }
     double worstDrain = ours.values().stream().mapToDouble(Measurement::drainSeconds).max().orElseThrow();
     report.add(Figure.against(SECTION, "ours: mail backlog drained after the last click, " + threadsLabel(),
         each(ours, m -> String.format("%.1f s", m.drainSeconds())), "< 10 s", worstDrain < 10));
+  }
+
+  private static String abbreviate(String query) {
+    return query.length() <= QUERY_SHOWN ? query : query.substring(0, QUERY_SHOWN) + "…";
   }
 
   private static String threadsLabel() {
@@ -421,26 +441,31 @@ final class Throughput implements BenchPart {
       }
     }
 
-    record Counters(long statements, long transactions, long rowsWritten) {
+    /** Counters of the node's database; {@code calls} per statement (normalised text), for the most frequent. */
+    record Counters(long statements, long transactions, long rowsWritten, Map<String, Long> calls) {
     }
 
     Counters counters() throws SQLException {
       try (Connection connection = env.postgres().getPostgresDatabase().getConnection();
            PreparedStatement database = connection.prepareStatement("select xact_commit + xact_rollback,"
                + " tup_inserted + tup_updated + tup_deleted from pg_stat_database where datname = ?");
-           PreparedStatement statements = connection.prepareStatement("select coalesce(sum(calls), 0)"
-               + " from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = ?"
-               + " and s.query ~* '^\\s*(select|insert|update|delete|with)\\M'")) {
+           PreparedStatement statements = connection.prepareStatement("select regexp_replace(s.query, '\\s+', ' ', 'g'),"
+               + " sum(s.calls) from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = ?"
+               + " and s.query ~* '^\\s*(select|insert|update|delete|with)\\M' group by 1")) {
         try (Statement clear = connection.createStatement()) {
           clear.execute("select pg_stat_clear_snapshot()");
         }
         database.setString(1, DATABASE);
         statements.setString(1, DATABASE);
-        try (ResultSet row = database.executeQuery(); ResultSet calls = statements.executeQuery()) {
+        try (ResultSet row = database.executeQuery(); ResultSet rows = statements.executeQuery()) {
           row.next();
-          calls.next();
-          long own = ownQueries.get();
-          return new Counters(calls.getLong(1) - own, row.getLong(1) - own, row.getLong(2));
+          Map<String, Long> calls = new HashMap<>();
+          while (rows.next()) {
+            calls.put(rows.getString(1), rows.getLong(2));
+          }
+          // The probe's own queries start with its comment, so only its transactions need taking out.
+          return new Counters(calls.values().stream().mapToLong(Long::longValue).sum(), row.getLong(1) - ownQueries.get(),
+              row.getLong(2), calls);
         }
       }
     }
@@ -487,7 +512,8 @@ final class Throughput implements BenchPart {
 
     private long count(String sql) throws SQLException {
       ownQueries.incrementAndGet();
-      try (Statement statement = nodeDatabase.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+      try (Statement statement = nodeDatabase.createStatement();
+           ResultSet row = statement.executeQuery("/* bench probe */ " + sql)) {
         row.next();
         return row.getLong(1);
       }
