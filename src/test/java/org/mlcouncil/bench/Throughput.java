@@ -43,12 +43,12 @@ import org.mlcouncil.reliability.Tally;
  * and task announcement mailed; the bare one (src/test/resources/bench/bare-lifecycle.bpmn) ends
  * after one asynchronous no-op step. Each measurement (1, 2, 4 client threads, bare then ours, so
  * both see the same machine at nearly the same moment) runs {@code -Dbench.lifecycles} (200)
- * lifecycles after a warm-up of {@code -Dbench.warmup} (20) of each.
+ * lifecycles after a warm-up of {@code -Dbench.warmup} (50) of each, so the JIT compilation is mostly done.
  */
 final class Throughput implements BenchPart {
 
   private static final int LIFECYCLES = Integer.getInteger("bench.lifecycles", 200);
-  private static final int WARMUP = Integer.getInteger("bench.warmup", 20);
+  private static final int WARMUP = Integer.getInteger("bench.warmup", 50);
   /** How often a person's client looks again for the next task while the process moves on. */
   private static final Duration POLL = Duration.ofMillis(Long.getLong("bench.poll.millis", 20));
   private static final List<Integer> THREADS = List.of(1, 2, 4);
@@ -366,7 +366,7 @@ final class Throughput implements BenchPart {
           each(of, m -> String.format("%.0f (%.0f + %.0f)", m.per(m.jvmMillis() + m.postgresMillis()),
               m.per(m.jvmMillis()), m.per(m.postgresMillis())))));
       report.add(Figure.info(SECTION, name + ": SQL statements / transactions / rows written per lifecycle, "
-          + threadsLabel(), each(of, m -> String.format("%.0f / %.0f / %.0f", m.per(m.statements()),
+          + threadsLabel(), each(of, m -> String.format("%.0f, %.0f, %.0f", m.per(m.statements()),
           m.per(m.transactions()), m.per(m.rowsWritten())))));
       report.add(Figure.info(SECTION, name + ": client requests per lifecycle (clicks and looking for the next task), "
           + threadsLabel(), each(of, m -> String.format("%.1f", m.per(m.requests())))));
