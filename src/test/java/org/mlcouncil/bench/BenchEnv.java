@@ -27,8 +27,8 @@ import org.mlcouncil.reliability.AppNode;
 public final class BenchEnv implements AutoCloseable {
 
   /** The demo users' password in the benchmark's nodes (the prod profile has no default). */
-  public static final String PASSWORD = "bench-secret";
-  public static final String ADMIN_PASSWORD = "bench-admin-secret";
+  public static final String PASSWORD = "Bench-Secret-26";
+  public static final String ADMIN_PASSWORD = "Bench-Root-Secret-26";
   /** Linux's USER_HZ: 100 on every kernel this runs on (getconf CLK_TCK). */
   private static final long CLOCK_TICKS = 100;
 
@@ -44,7 +44,9 @@ public final class BenchEnv implements AutoCloseable {
   public static BenchEnv start() throws IOException {
     EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
         .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
-        .setServerConfig("full_page_writes", "on").start();
+        .setServerConfig("full_page_writes", "on")
+        // Counts every statement per database, for the statements per lifecycle (Throughput).
+        .setServerConfig("shared_preload_libraries", "pg_stat_statements").start();
     GreenMail greenMail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     greenMail.start();
     return new BenchEnv(postgres, greenMail);
@@ -77,6 +79,14 @@ public final class BenchEnv implements AutoCloseable {
    * Extra arguments are Spring settings ({@code --name=value}).
    */
   public AppNode node(String name, String database, List<String> arguments) {
+    return prepare(name, database, List.of("-Xmx512m", "-XX:+UseSerialGC"), arguments).start();
+  }
+
+  /**
+   * The packaged application on the given database with exactly these JVM options, not started yet
+   * (e.g. to watch it from launch); closed with the environment.
+   */
+  public AppNode prepare(String name, String database, List<String> jvmOptions, List<String> arguments) {
     Map<String, String> environment = new HashMap<>(Map.of(
         "SPRING_PROFILES_ACTIVE", "prod",
         "MLCOUNCIL_DB_URL", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database,
@@ -88,9 +98,9 @@ public final class BenchEnv implements AutoCloseable {
         "MLCOUNCIL_MAIL_FROM", "ML Council <ml-council@mlcouncil.example>"));
     List<String> all = new ArrayList<>(List.of("--mlcouncil.demo.enabled=true", "--mlcouncil.demo.password=" + PASSWORD));
     all.addAll(arguments);
-    AppNode node = new AppNode(name, environment, all);
+    AppNode node = new AppNode(name, environment, jvmOptions, all);
     nodes.add(node);
-    return node.start();
+    return node;
   }
 
   /** Stops a node before the environment closes, e.g. to start the next part on a quiet machine. */

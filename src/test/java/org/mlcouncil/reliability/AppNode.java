@@ -31,12 +31,20 @@ public final class AppNode implements AutoCloseable {
   private final int port = TcpProxy.freePort();
   private final Map<String, String> environment;
   private final List<String> arguments;
+  private final List<String> jvmOptions;
   private Process process;
   private int starts;
 
   public AppNode(String name, Map<String, String> environment, List<String> arguments) {
+    // The suite's nodes: a bounded heap, so several fit on a test machine side by side.
+    this(name, environment, List.of("-Xmx512m", "-XX:+UseSerialGC"), arguments);
+  }
+
+  /** A node whose JVM gets exactly these options, e.g. none: what an operator's {@code java -jar} gets. */
+  public AppNode(String name, Map<String, String> environment, List<String> jvmOptions, List<String> arguments) {
     this.name = name;
     this.environment = environment;
+    this.jvmOptions = jvmOptions;
     this.arguments = arguments;
   }
 
@@ -54,8 +62,9 @@ public final class AppNode implements AutoCloseable {
   }
 
   public AppNode start() {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-XX:+UseSerialGC", "-jar", packagedJar().toString(), "--server.port=" + port,
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", packagedJar().toString(), "--server.port=" + port,
         "--mlcouncil.public-base-url=" + base(),
         // The engine's host name goes into the job log, which tells which node executed a job.
         "--camunda.bpm.generic-properties.properties.hostname=" + name));
