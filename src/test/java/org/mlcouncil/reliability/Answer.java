@@ -10,12 +10,12 @@ import java.io.UncheckedIOException;
  * when the connection failed or timed out), body, how long it took and when it came
  * ({@link System#nanoTime()}).
  */
-record Answer(String node, String request, int status, String body, long millis, long at) {
+public record Answer(String node, String request, int status, String body, long millis, long at) {
 
   static final int NO_ANSWER = -1;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  boolean acknowledged() {
+  public boolean acknowledged() {
     return status >= 200 && status < 300;
   }
 
@@ -27,7 +27,7 @@ record Answer(String node, String request, int status, String body, long millis,
     return status == NO_ANSWER;
   }
 
-  JsonNode json() {
+  public JsonNode json() {
     try {
       return JSON.readTree(body);
     } catch (IOException e) {
@@ -36,7 +36,7 @@ record Answer(String node, String request, int status, String body, long millis,
   }
 
   /** The {@code id} of the created resource, e.g. a started process instance. */
-  String id() {
+  public String id() {
     return json().get("id").asText();
   }
 

@@ -8,20 +8,20 @@ import java.util.stream.StreamSupport;
 import org.mlcouncil.proposal.ProposalData;
 
 /** What people do in Tasklist, as the REST calls Tasklist makes: submit, claim, review, vote. */
-final class Clicks {
+public final class Clicks {
 
   /** The search pod's leads (one per lead group), who review every proposal of the suite. */
   static final Map<String, String> SEARCH_POD_LEADS = Map.of(
       "sarah", "pod-search-pm", "sam", "pod-search-em", "sofia", "pod-search-ds-manager",
       "simon", "pod-search-analytics-manager");
   /** The council members who vote on a proposal whose proposer and technical lead is paul. */
-  static final List<String> VOTERS = List.of("clara", "ines", "marcus", "nina");
+  public static final List<String> VOTERS = List.of("clara", "ines", "marcus", "nina");
 
   private Clicks() {
   }
 
   /** Submits a healthy proposal (technical lead paul) from the start form. */
-  static Answer submitProposal(Client proposer, String title) {
+  public static Answer submitProposal(Client proposer, String title) {
     return proposer.post("/engine-rest/process-definition/key/ml-proposal/start",
         Map.of("variables", typed(ProposalData.validForRest(title))));
   }
@@ -40,7 +40,7 @@ final class Clicks {
     return answer.acknowledged() ? ids(answer.json()) : List.of();
   }
 
-  static Answer claim(Client user, String taskId) {
+  public static Answer claim(Client user, String taskId) {
     return user.post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", user.user()));
   }
 
@@ -49,7 +49,7 @@ final class Clicks {
         "decision", "approve", "businessProblemScore", "4", "prioritisationScore", "3", "impactCostScore", "4"))));
   }
 
-  static Answer approveVote(Client member, String taskId) {
+  public static Answer approveVote(Client member, String taskId) {
     return member.post("/engine-rest/task/" + taskId + "/complete", Map.of("variables", typed(Map.of("vote", "approve"))));
   }
 

@@ -15,7 +15,7 @@ import java.util.Base64;
  * Basic authentication, as Tasklist or a script calls them. Every answer goes to the tally;
  * a failed connection or a timeout is an answer too ({@link Answer#NO_ANSWER}).
  */
-final class Client {
+public final class Client {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -26,7 +26,7 @@ final class Client {
   private final Tally tally;
   private final HttpClient http;
 
-  Client(AppNode node, String user, String password, Duration timeout, Tally tally) {
+  public Client(AppNode node, String user, String password, Duration timeout, Tally tally) {
     this.node = node;
     this.user = user;
     this.authorization = "Basic " + Base64.getEncoder()
@@ -36,7 +36,7 @@ final class Client {
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
-  String user() {
+  public String user() {
     return user;
   }
 
@@ -44,17 +44,21 @@ final class Client {
     return node;
   }
 
-  Answer get(String path) {
+  public Answer get(String path) {
     return send(request(path).GET());
   }
 
-  Answer post(String path, Object body) {
+  public Answer post(String path, Object body) {
     try {
       return send(request(path).header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }
+  }
+
+  public Answer delete(String path) {
+    return send(request(path).DELETE());
   }
 
   private HttpRequest.Builder request(String path) {

@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** Every answer of a phase of a scenario, from all its clients: counts and latencies. */
-final class Tally {
+public final class Tally {
 
   private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
 
