@@ -83,7 +83,7 @@ final class ClicksAtScale implements BenchPart {
       long waiting = System.nanoTime();
       await("every open proposal at its pod review").atMost(Duration.ofMinutes(60)).pollInterval(Duration.ofSeconds(2))
           .until(() -> count(jdbc, "select count(*) from act_ru_task where task_def_key_ = 'reviewProposal'") >= 4L * open
-              && pendingJobs(jdbc) == 0);
+              && pendingWork(jdbc) == 0);
       report.add(Figure.info(SECTION, "seeding: until all " + open + " wait at the pod review (screening, 4 tasks, "
           + "their mails)", seconds(System.nanoTime() - waiting)));
 
@@ -126,7 +126,7 @@ final class ClicksAtScale implements BenchPart {
           String.format(Locale.ROOT, "%.1f proposals/s", missing / took)));
     }
     await("history written").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1))
-        .until(() -> pendingJobs(jdbc) == 0);
+        .until(() -> pendingWork(jdbc) == 0);
     jdbc.execute("analyze");
     return measure(node);
   }
@@ -248,12 +248,16 @@ final class ClicksAtScale implements BenchPart {
     }
   }
 
-  /** Mail steps, screening and notifications still to run; reminder timers days ahead do not count. */
-  private static long pendingJobs(JdbcTemplate jdbc) {
-    return count(jdbc, "select count(*) from act_ru_job where type_ = 'message' and retries_ > 0");
+  /**
+   * Asynchronous work still to do: jobs (screening, notifications) and mails (external tasks) with
+   * retries left; reminder timers days ahead do not count.
+   */
+  static long pendingWork(JdbcTemplate jdbc) {
+    return count(jdbc, "select count(*) from act_ru_job where type_ = 'message' and retries_ > 0")
+        + count(jdbc, "select count(*) from act_ru_ext_task where retries_ is null or retries_ > 0");
   }
 
-  private static long count(JdbcTemplate jdbc, String sql) {
+  static long count(JdbcTemplate jdbc, String sql) {
     Long count = jdbc.queryForObject(sql, Long.class);
     return count == null ? 0 : count;
   }
