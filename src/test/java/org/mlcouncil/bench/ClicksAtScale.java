@@ -2,19 +2,15 @@ package org.mlcouncil.bench;
 
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
@@ -48,6 +44,8 @@ final class ClicksAtScale implements BenchPart {
   private static final double LINEAR_GROWTH = 3;
   /** Below this growth in milliseconds a ratio is noise on a 1-ms call, not a trend. */
   private static final double NOISE_MILLIS = 5;
+  /** Calls of each kind before the timed ones, so the first size is not timed on a cold JVM. */
+  private static final int WARM_UP = 10;
   private static final Duration CLICK_TIMEOUT = Duration.ofSeconds(60);
   /** Tasklist's request for a filter's first page (taskListQuery, camunda-tasklist-bootstrap.js). */
   private static final String FIRST_PAGE = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
@@ -77,13 +75,13 @@ final class ClicksAtScale implements BenchPart {
       Client paul = new Client(node, "paul", BenchEnv.PASSWORD, CLICK_TIMEOUT, new Tally());
       Client admin = new Client(node, "admin", BenchEnv.ADMIN_PASSWORD, CLICK_TIMEOUT, new Tally());
 
-      double opened = seed(open, n -> submit(paul, "Open proposal " + n));
+      double opened = Seeding.parallel(threads, open, n -> submit(paul, "Open proposal " + n));
       report.add(Figure.info(SECTION, "seeding: open proposals submitted (" + threads + " threads)",
           perSecond(opened)));
       long waiting = System.nanoTime();
       await("every open proposal at its pod review").atMost(Duration.ofMinutes(60)).pollInterval(Duration.ofSeconds(2))
-          .until(() -> count(jdbc, "select count(*) from act_ru_task where task_def_key_ = 'reviewProposal'") >= 4L * open
-              && pendingWork(jdbc) == 0);
+          .until(() -> Seeding.count(jdbc, "select count(*) from act_ru_task where task_def_key_ = 'reviewProposal'") >= 4L * open
+              && Seeding.pendingWork(jdbc) == 0);
       report.add(Figure.info(SECTION, "seeding: until all " + open + " wait at the pod review (screening, 4 tasks, "
           + "their mails)", seconds(System.nanoTime() - waiting)));
 
@@ -115,10 +113,10 @@ final class ClicksAtScale implements BenchPart {
   /** Tops the ended proposals up to {@code ended}, then times every call at that size. */
   private Map<String, Latencies> atHistory(int ended, JdbcTemplate jdbc, Client paul, Client admin, AppNode node,
                                            BenchReport report) throws Exception {
-    int missing = (int) (ended - count(jdbc,
+    int missing = (int) (ended - Seeding.count(jdbc,
         "select count(*) from act_hi_procinst where proc_def_key_ = 'ml-proposal' and end_time_ is not null"));
     if (missing > 0) {
-      double took = seed(missing, n -> {
+      double took = Seeding.parallel(threads, missing, n -> {
         Answer started = submit(paul, "Past proposal " + ended + "-" + n);
         deleteByAdmin(admin, started.id());
       });
@@ -126,7 +124,7 @@ final class ClicksAtScale implements BenchPart {
           String.format(Locale.ROOT, "%.1f proposals/s", missing / took)));
     }
     await("history written").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1))
-        .until(() -> pendingWork(jdbc) == 0);
+        .until(() -> Seeding.pendingWork(jdbc) == 0);
     jdbc.execute("analyze");
     return measure(node);
   }
@@ -159,22 +157,26 @@ final class ClicksAtScale implements BenchPart {
     time(calls, "first page, Pod reviews as plain JSON (not Tasklist's)", () -> sarah.engine("POST",
         "/filter/" + podReviews + "/list?firstResult=0&maxResults=15", FIRST_PAGE, "application/json"));
 
+    int warmUpTasks = WARM_UP / 2;
     List<String> tasks = StreamSupport.stream(JSON.readTree(sarah.engine("POST", "/filter/" + podReviews
-            + "/list?firstResult=0&maxResults=" + samples, FIRST_PAGE, "application/json").body()).spliterator(), false)
+            + "/list?firstResult=0&maxResults=" + (warmUpTasks + samples), FIRST_PAGE, "application/json").body())
+            .spliterator(), false)
         .filter(task -> task.get("assignee").isNull()).map(task -> task.get("id").asText()).toList();
-    if (tasks.size() < samples) {
+    if (tasks.size() < warmUpTasks + samples) {
       throw new IllegalStateException("Only " + tasks.size() + " unclaimed pod reviews left for sarah");
     }
     // Opening a task as Tasklist does, then claiming and completing it: each sample a task of its own.
-    for (String task : tasks) {
-      timeOnce(calls, "open task: GET task/{id}", () -> sarah.engine("GET", "/task/" + task, null));
-      timeOnce(calls, "open task: GET task/{id}/form", () -> sarah.engine("GET", "/task/" + task + "/form", null));
-      timeOnce(calls, "open task: GET task/{id}/deployed-form", () -> sarah.engine("GET",
+    for (int i = 0; i < tasks.size(); i++) {
+      String task = tasks.get(i);
+      Map<String, Latencies> into = i < warmUpTasks ? new HashMap<>() : calls;
+      timeOnce(into, "open task: GET task/{id}", () -> sarah.engine("GET", "/task/" + task, null));
+      timeOnce(into, "open task: GET task/{id}/form", () -> sarah.engine("GET", "/task/" + task + "/form", null));
+      timeOnce(into, "open task: GET task/{id}/deployed-form", () -> sarah.engine("GET",
           "/task/" + task + "/deployed-form?noCache=" + System.currentTimeMillis(), null, "*/*"));
-      timeOnce(calls, "open task: GET task/{id}/form-variables", () -> sarah.engine("GET",
+      timeOnce(into, "open task: GET task/{id}/form-variables", () -> sarah.engine("GET",
           "/task/" + task + "/form-variables?deserializeValues=false", null));
-      timeOnce(calls, "claim", () -> sarah.engine("POST", "/task/" + task + "/claim", "{\"userId\":\"sarah\"}"));
-      timeOnce(calls, "complete (submit-form, 1st of 4 reviews)", () -> sarah.engine("POST",
+      timeOnce(into, "claim", () -> sarah.engine("POST", "/task/" + task + "/claim", "{\"userId\":\"sarah\"}"));
+      timeOnce(into, "complete (submit-form, 1st of 4 reviews)", () -> sarah.engine("POST",
           "/task/" + task + "/submit-form", REVIEW));
     }
     time(calls, "register first page (HTML, marcus)", () -> marcus.page("/register"));
@@ -188,9 +190,9 @@ final class ClicksAtScale implements BenchPart {
     return calls;
   }
 
-  /** A few untimed calls to warm the node's caches, then {@code samples} timed ones. */
+  /** Untimed calls to warm the node (JIT, caches), then {@code samples} timed ones. */
   private void time(Map<String, Latencies> calls, String name, Supplier<WebappClient.Timed> call) {
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < WARM_UP; i++) {
       call.get();
     }
     for (int i = 0; i < samples; i++) {
@@ -203,36 +205,8 @@ final class ClicksAtScale implements BenchPart {
     calls.computeIfAbsent(name, key -> new Latencies()).add(call.get().millis());
   }
 
-  /** Runs {@code count} seeding steps on the seeding threads; returns the seconds they took. */
-  private double seed(int count, IntConsumer step) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    AtomicInteger next = new AtomicInteger();
-    long started = System.nanoTime();
-    try {
-      List<Future<?>> workers = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        workers.add(pool.submit(() -> {
-          for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
-            step.accept(n);
-          }
-          return null;
-        }));
-      }
-      for (Future<?> worker : workers) {
-        worker.get();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-    return (System.nanoTime() - started) / 1e9;
-  }
-
   private static Answer submit(Client proposer, String title) {
-    Answer answer = Clicks.submitProposal(proposer, title);
-    if (!answer.acknowledged()) {
-      throw new IllegalStateException("Submitting a proposal answered " + answer);
-    }
-    return answer;
+    return Seeding.expectOk(Clicks.submitProposal(proposer, title));
   }
 
   /** The start's asynchronous receipt may be running: a conflict (500) is retried. */
@@ -246,20 +220,6 @@ final class ClicksAtScale implements BenchPart {
         throw new IllegalStateException("Deleting proposal " + processInstanceId + " answered " + deleted);
       }
     }
-  }
-
-  /**
-   * Asynchronous work still to do: jobs (screening, notifications) and mails (external tasks) with
-   * retries left; reminder timers days ahead do not count.
-   */
-  static long pendingWork(JdbcTemplate jdbc) {
-    return count(jdbc, "select count(*) from act_ru_job where type_ = 'message' and retries_ > 0")
-        + count(jdbc, "select count(*) from act_ru_ext_task where retries_ is null or retries_ > 0");
-  }
-
-  static long count(JdbcTemplate jdbc, String sql) {
-    Long count = jdbc.queryForObject(sql, Long.class);
-    return count == null ? 0 : count;
   }
 
   private String perSecond(double seconds) {
