@@ -46,6 +46,7 @@ final class ClicksAtScale implements BenchPart {
   private static final double NOISE_MILLIS = 5;
   /** Calls of each kind before the timed ones, so the first size is not timed on a cold JVM. */
   private static final int WARM_UP = 10;
+  private static final int DELETE_ATTEMPTS = 20;
   private static final Duration CLICK_TIMEOUT = Duration.ofSeconds(60);
   /** Tasklist's request for a filter's first page (taskListQuery, camunda-tasklist-bootstrap.js). */
   private static final String FIRST_PAGE = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
@@ -214,15 +215,24 @@ final class ClicksAtScale implements BenchPart {
     return Seeding.expectOk(Clicks.submitProposal(proposer, title));
   }
 
-  /** The start's asynchronous receipt may be running: a conflict (500) is retried. */
+  /**
+   * The proposal's first jobs (receipt, screening) may be running on the job executor: a conflict
+   * (500, optimistic locking) is retried after a pause, as an administrator would click again.
+   */
   private static void deleteByAdmin(Client admin, String processInstanceId) {
     for (int attempt = 1; ; attempt++) {
       Answer deleted = admin.delete("/engine-rest/process-instance/" + processInstanceId);
       if (deleted.acknowledged()) {
         return;
       }
-      if (attempt == 5) {
+      if (attempt == DELETE_ATTEMPTS) {
         throw new IllegalStateException("Deleting proposal " + processInstanceId + " answered " + deleted);
+      }
+      try {
+        Thread.sleep(100L * attempt);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
       }
     }
   }

@@ -102,11 +102,14 @@ final class MlReviewAtScale implements BenchPart {
     WebappClient.Timed variables = clara.engine("GET", "/task/" + runTask + "/form-variables?deserializeValues=false",
         null);
     double loadMillis = task.millis() + form.millis() + deployedForm.millis() + variables.millis();
+    String loadParts = String.format(Locale.ROOT, "task %.0f, form %.0f, deployed form %.0f, form variables %.0f ms",
+        task.millis(), form.millis(), deployedForm.millis(), variables.millis());
     report.add(Figure.info(SECTION, "chair's form variables (GET task/{id}/form-variables)",
         String.format(Locale.ROOT, "%.1f KiB in %.0f ms", variables.body().getBytes(StandardCharsets.UTF_8).length
             / 1024.0, variables.millis())));
     report.add(Figure.against(SECTION, "load Run ML Review (task, form, deployed form, form variables)",
-        String.format(Locale.ROOT, "%.0f ms", loadMillis), "< 5 s", loadMillis < TARGET_SECONDS * 1000));
+        String.format(Locale.ROOT, "%.0f ms (%s)", loadMillis, loadParts), "< 5 s",
+        loadMillis < TARGET_SECONDS * 1000));
     clara.engine("POST", "/task/" + runTask + "/claim", "{\"userId\":\"clara\"}");
 
     int mailsBefore = mails(env);
