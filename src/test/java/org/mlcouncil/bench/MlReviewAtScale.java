@@ -62,7 +62,8 @@ final class MlReviewAtScale implements BenchPart {
   private void seedAgenda(AppNode node, JdbcTemplate jdbc, BenchReport report) throws Exception {
     Client paul = new Client(node, "paul", BenchEnv.PASSWORD, CLICK_TIMEOUT, new Tally());
     long started = System.nanoTime();
-    Seeding.parallel(threads, items, n -> Seeding.expectOk(paul.post("/engine-rest/process-definition/key/job-description-review/start",
+    Seeding.parallel(threads, items, n -> Seeding.expectOk(paul.post(
+        "/engine-rest/process-definition/key/job-description-review/start",
         Map.of("variables", typed(JobDescriptionData.valid("ML engineer " + n))))));
     int votes = Clicks.VOTERS.size() * items;
     await("every vote task created").atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1))
@@ -73,8 +74,8 @@ final class MlReviewAtScale implements BenchPart {
         new Client(node, member, BenchEnv.PASSWORD, CLICK_TIMEOUT, new Tally())));
     List<Map<String, Object>> tasks = jdbc.queryForList(
         "select id_, assignee_ from act_ru_task where task_def_key_ = 'voteOnItem'");
-    Seeding.parallel(threads, tasks.size(), n -> Seeding.expectOk(Clicks.approveVote(members.get((String) tasks.get(n).get("assignee_")),
-        (String) tasks.get(n).get("id_"))));
+    Seeding.parallel(threads, tasks.size(), n -> Seeding.expectOk(Clicks.approveVote(
+        members.get((String) tasks.get(n).get("assignee_")), (String) tasks.get(n).get("id_"))));
     await("every item awaiting the ML Review").atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1))
         .until(() -> Seeding.count(jdbc, "select count(*) from act_ru_execution where act_id_ = 'awaitMlReview'")
             == items && Seeding.pendingWork(jdbc) == 0);
@@ -95,6 +96,8 @@ final class MlReviewAtScale implements BenchPart {
 
     // The chair opens the task as Tasklist does: the task, its form key, the deployed form, its variables.
     WebappClient clara = WebappClient.login(node, "clara", BenchEnv.PASSWORD);
+    // Tasklist lists the filters before the chair can open a task, so the task's load is not the session's first call.
+    clara.engine("GET", "/filter?firstResult=0&maxResults=2000&itemCount=false&resourceType=Task", null);
     WebappClient.Timed task = clara.engine("GET", "/task/" + runTask, null);
     WebappClient.Timed form = clara.engine("GET", "/task/" + runTask + "/form", null);
     WebappClient.Timed deployedForm = clara.engine("GET", "/task/" + runTask + "/deployed-form?noCache="
@@ -118,8 +121,8 @@ final class MlReviewAtScale implements BenchPart {
         decideAll(JSON.readTree(variables.body())));
     String closeTask = awaitTask(jdbc, "closeMlReview");
     double takenUp = (System.nanoTime() - click) / 1e9;
-    report.add(Figure.against(SECTION, "decide all " + items + ": click until Close ML Review exists (click answered in "
-        + Math.round(decided.millis()) + " ms)", seconds(takenUp), "< 5 s", takenUp < TARGET_SECONDS));
+    report.add(Figure.against(SECTION, "decide all " + items + ": click until Close ML Review exists (click answered "
+        + "in " + Math.round(decided.millis()) + " ms)", seconds(takenUp), "< 5 s", takenUp < TARGET_SECONDS));
     Drained decisions = drain(env, jdbc, click, () -> Seeding.count(jdbc,
         "select count(*) from act_hi_procinst where proc_def_key_ = 'job-description-review' and end_time_ is null")
         == 0);
