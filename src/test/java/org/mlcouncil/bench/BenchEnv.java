@@ -27,8 +27,8 @@ import org.mlcouncil.reliability.AppNode;
 public final class BenchEnv implements AutoCloseable {
 
   /** The demo users' password in the benchmark's nodes (the prod profile has no default). */
-  public static final String PASSWORD = "Bench-Secret-26";
-  public static final String ADMIN_PASSWORD = "Bench-Root-Secret-26";
+  public static final String PASSWORD = "Bench-Secret-26!";
+  public static final String ADMIN_PASSWORD = "Bench-Root-Secret-26!";
   /** Linux's USER_HZ: 100 on every kernel this runs on (getconf CLK_TCK). */
   private static final long CLOCK_TICKS = 100;
 

@@ -57,6 +57,10 @@ public final class Client {
     }
   }
 
+  public Answer delete(String path) {
+    return send(request(path).DELETE());
+  }
+
   private HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(node.base().resolve(path)).timeout(timeout).header("Authorization", authorization);
   }

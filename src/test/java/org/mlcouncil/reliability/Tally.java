@@ -59,7 +59,7 @@ public final class Tally {
     return sorted.get(Math.max(0, rank - 1));
   }
 
-  String latencies() {
+  public String latencies() {
     return "p50 " + percentile(0.5) + " ms, p95 " + percentile(0.95) + " ms, max " + percentile(1.0) + " ms over "
         + total() + " answers";
   }
