@@ -24,6 +24,10 @@ import org.springframework.stereotype.Component;
 public class CouncilTally {
 
   static final String VARIABLE = "councilVotes";
+  /** Each member's vote is the variable {@code councilVote:<member>}. */
+  public static final String VOTE_PREFIX = "councilVote:";
+  /** The variables {@link #of(Map)} reads besides the members' own. */
+  public static final List<String> READS = List.of(VARIABLE);
   private static final TypeReference<List<CouncilVote>> LIST = new TypeReference<>() {
   };
 
@@ -32,7 +36,7 @@ public class CouncilTally {
 
   public CouncilTally(JsonVariables json) {
     this.json = json;
-    this.votes = new SeparateVariables<>(json, "councilVote:", new TypeReference<>() {
+    this.votes = new SeparateVariables<>(json, VOTE_PREFIX, new TypeReference<>() {
     }, Comparator.comparing(CouncilVote::votedAt).thenComparing(CouncilVote::voter));
   }
 

@@ -2,15 +2,15 @@ package org.mlcouncil.meeting;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.mlcouncil.council.CouncilTally;
 import org.mlcouncil.directory.Groups;
@@ -43,8 +43,10 @@ public class CompileMeetingNotes implements JavaDelegate {
     Set<String> recipients = new LinkedHashSet<>();
     recipients.add(Recipients.group(Groups.COUNCIL));
     List<MeetingRecord.Item> items = new ArrayList<>();
-    for (AgendaItem item : json.read(execution, "agenda", HoldMlReview.ITEMS, List.of())) {
-      Map<String, Object> review = variablesOf(item.reviewId());
+    List<AgendaItem> agenda = json.read(execution, "agenda", HoldMlReview.ITEMS, List.of());
+    Map<String, Map<String, Object>> reviews = variablesOf(agenda.stream().map(AgendaItem::reviewId).toList());
+    for (AgendaItem item : agenda) {
+      Map<String, Object> review = reviews.getOrDefault(item.reviewId(), Map.of());
       recipients.addAll(list(review.get("interested")));
       String decision = (String) review.get("councilDecision");
       String outcome = carriedOver.contains(item.itemId()) ? "carried over"
@@ -60,12 +62,27 @@ public class CompileMeetingNotes implements JavaDelegate {
     execution.setVariable("notesRecipients", new ArrayList<>(recipients));
   }
 
-  private Map<String, Object> variablesOf(String processInstanceId) {
-    return historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
-        .disableBinaryFetching().list().stream()
+  /**
+   * What the notes need of each council review, from history (a decided review has ended), in two
+   * queries whatever the number of items: the chair's click closes the meeting.
+   */
+  private Map<String, Map<String, Object>> variablesOf(List<String> reviewIds) {
+    Map<String, Map<String, Object>> reviews = new HashMap<>();
+    if (reviewIds.isEmpty()) {
+      return reviews;
+    }
+    String[] ids = reviewIds.toArray(String[]::new);
+    List<String> names = new ArrayList<>(List.of("interested", "councilDecision", "councilRationale"));
+    names.addAll(CouncilTally.READS);
+    Stream.concat(
+            historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(ids)
+                .variableNameIn(names.toArray(String[]::new)).disableBinaryFetching().list().stream(),
+            historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(ids)
+                .variableNameLike(CouncilTally.VOTE_PREFIX + "%").disableBinaryFetching().list().stream())
         .filter(variable -> variable.getValue() != null)
-        .collect(Collectors.toMap(HistoricVariableInstance::getName, HistoricVariableInstance::getValue,
-            (first, second) -> second));
+        .forEach(variable -> reviews.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
+            .put(variable.getName(), variable.getValue()));
+    return reviews;
   }
 
   @SuppressWarnings("unchecked")

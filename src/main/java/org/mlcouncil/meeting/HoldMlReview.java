@@ -3,6 +3,7 @@ package org.mlcouncil.meeting;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -46,8 +47,11 @@ public class HoldMlReview implements JavaDelegate {
     List<String> decideNow = json.convert(execution.getVariable("decideNow"), IDS, List.of());
     List<String> carried = new ArrayList<>();
     List<String> decidedWithoutQuorum = new ArrayList<>();
-    for (AgendaItem item : json.read(execution, "agenda", ITEMS, List.of())) {
-      boolean quorumMet = agenda.item(item.reviewId()).quorumMet();
+    List<AgendaItem> items = json.read(execution, "agenda", ITEMS, List.of());
+    // Votes may have come in since the agenda was written: quorum is as the reviews stand now.
+    Map<String, AgendaItem> now = agenda.items(items.stream().map(AgendaItem::reviewId).toList());
+    for (AgendaItem item : items) {
+      boolean quorumMet = now.get(item.reviewId()).quorumMet();
       if (carryOver.contains(item.itemId()) || !quorumMet && !decideNow.contains(item.itemId())) {
         carried.add(item.itemId());
         continue;
