@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.mlcouncil.council.CouncilVote;
 import org.mlcouncil.directory.Groups.PodLead;
-import org.mlcouncil.review.PodReview;
 import org.mlcouncil.platform.PublicLinks;
 import org.mlcouncil.proposal.Blocker;
+import org.mlcouncil.review.PodReview;
 import org.mlcouncil.submission.Amounts;
 import org.springframework.stereotype.Component;
 

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.history.HistoricExternalTaskLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.mlcouncil.council.CouncilTally;
 import org.mlcouncil.council.CouncilVote;
 import org.mlcouncil.platform.JsonVariables;
 import org.mlcouncil.review.PodReview;
@@ -151,7 +152,7 @@ public class ItemHistory {
               + (decision == null ? review.get("decision") : decision.label()), text(review.get("reviewer")),
               text(review.get("comment"))));
         }
-      } else if (name.startsWith("councilVote:")) {
+      } else if (name.startsWith(CouncilTally.VOTE_PREFIX)) {
         Map<String, Object> vote = json.convert(update.getValue(), MAP, null);
         if (vote != null) {
           CouncilVote.Decision decision = CouncilVote.Decision.of(vote.get("vote"));
