@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
+import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.mlcouncil.account.PasswordRules;
 import org.mlcouncil.outage.DatabaseOutage;
@@ -37,6 +38,7 @@ import org.springframework.stereotype.Component;
  * platform's refusals quote only the beginning of a bad value, and an engine message that quotes
  * a whole value (a persistence error lists the rows it failed to write) is cut. A request that
  * failed because the database cannot be reached is answered with 503 and a one-line reason.
+ * Answers are written with one {@link SharedObjectMapper}, not a new mapper per request.
  *
  * <p>The webapps' own REST applications (Tasklist's and Cockpit's API) get the same mappers
  * ({@link WebappApiErrors}); there Camunda's mappers stay registered, and these outrank them.
@@ -55,8 +57,9 @@ public class RestApiErrors extends CamundaJerseyResourceConfig {
     registerClasses(CamundaRestResources.getResourceClasses());
     Set<Class<?>> configuration = new HashSet<>(CamundaRestResources.getConfigurationClasses());
     configuration.removeAll(Set.of(ProcessEngineExceptionHandler.class, RestExceptionHandler.class,
-        ExceptionHandler.class));
+        ExceptionHandler.class, JacksonConfigurator.class));
     registerClasses(configuration);
+    register(SharedObjectMapper.class);
     register(org.glassfish.jersey.jackson.JacksonFeature.class);
     MAPPERS.forEach(this::register);
   }

@@ -13,12 +13,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricExternalTaskLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.mlcouncil.council.CouncilTally;
 import org.mlcouncil.council.CouncilVote;
 import org.mlcouncil.platform.JsonVariables;
@@ -40,11 +43,14 @@ public class ItemHistory {
       "intermediateMessageCatch", "intermediateSignalCatch", "intermediateTimer");
 
   private final HistoryService historyService;
+  private final RepositoryService repositoryService;
   private final JsonVariables json;
   private final RegisterProperties properties;
 
-  public ItemHistory(HistoryService historyService, JsonVariables json, RegisterProperties properties) {
+  public ItemHistory(HistoryService historyService, RepositoryService repositoryService, JsonVariables json,
+                     RegisterProperties properties) {
     this.historyService = historyService;
+    this.repositoryService = repositoryService;
     this.json = json;
     this.properties = properties;
   }
@@ -131,8 +137,16 @@ public class ItemHistory {
   private void mails(HistoricProcessInstance instance, Map<String, String> stepNames, List<Event> timeline) {
     for (HistoricExternalTaskLog sent : historyService.createHistoricExternalTaskLogQuery()
         .processInstanceId(instance.getId()).topicName("mail").successLog().list()) {
-      timeline.add(new Event(instant(sent.getTimestamp()), "Mail: " + stepNames.getOrDefault(sent.getActivityId(), sent.getActivityId()), null, null));
+      String step = stepNames.computeIfAbsent(sent.getActivityId(), id -> modelName(instance, id));
+      timeline.add(new Event(instant(sent.getTimestamp()), "Mail: " + step, null, null));
     }
+  }
+
+  /** A step's name from the model, for instances whose steps are not kept in history (task announcements). */
+  private String modelName(HistoricProcessInstance instance, String activityId) {
+    ModelElementInstance step = repositoryService.getBpmnModelInstance(instance.getProcessDefinitionId())
+        .getModelElementById(activityId);
+    return step instanceof FlowElement element && element.getName() != null ? element.getName() : activityId;
   }
 
   /** Reviews and votes (each kept as a variable of its own), findings, and amendments (values changed later). */

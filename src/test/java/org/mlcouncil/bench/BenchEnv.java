@@ -79,7 +79,13 @@ public final class BenchEnv implements AutoCloseable {
    * Extra arguments are Spring settings ({@code --name=value}).
    */
   public AppNode node(String name, String database, List<String> arguments) {
-    return prepare(name, database, List.of("-Xmx512m", "-XX:+UseSerialGC"), arguments).start();
+    List<String> jvmOptions = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC"));
+    // -Dbench.profile=true records the node with Java Flight Recorder, e.g. to see where a missed target goes.
+    if (Boolean.getBoolean("bench.profile")) {
+      jvmOptions.add("-XX:StartFlightRecording=settings=profile,filename="
+          + Path.of("target", "bench", name + ".jfr").toAbsolutePath());
+    }
+    return prepare(name, database, jvmOptions, arguments).start();
   }
 
   /**

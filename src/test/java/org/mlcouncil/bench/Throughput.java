@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +17,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,6 +103,7 @@ final class Throughput implements BenchPart {
       }
     }
     report(report, results);
+    writeProfile(probe, results);
     report.note("Throughput: " + LIFECYCLES + " lifecycles per measurement after " + WARMUP + " of each as warm-up, "
         + "one node (packaged jar, prod profile, -Xmx512m -XX:+UseSerialGC) on a database of its own; clients poll "
         + "for the next task every " + POLL.toMillis() + " ms. A lifecycle counts once it reached its end (bare: "
@@ -395,6 +399,23 @@ final class Throughput implements BenchPart {
         each(ours, m -> String.format("%.1f s", m.drainSeconds())), "< 10 s", worstDrain < 10));
   }
 
+  /**
+   * Where the statements and history rows go, for whoever looks for the cost: every statement per
+   * lifecycle at 2 threads, and the history rows of each process and variable over every lifecycle run.
+   */
+  private void writeProfile(Probe probe, Map<Kind, Map<Integer, Measurement>> results) throws Exception {
+    Path folder = Path.of("target", "bench");
+    Files.createDirectories(folder);
+    for (Kind kind : Kind.values()) {
+      Measurement atTwoThreads = results.get(kind).get(2);
+      Files.write(folder.resolve("statements-" + kind.label + ".txt"), atTwoThreads.calls().entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .map(entry -> String.format("%8.1f  %s", atTwoThreads.per(entry.getValue()), entry.getKey())).toList());
+    }
+    int lifecycles = started.values().stream().mapToInt(AtomicInteger::get).sum();
+    Files.write(folder.resolve("history-rows.txt"), probe.historyRows(lifecycles));
+  }
+
   private static String abbreviate(String query) {
     return query.length() <= QUERY_SHOWN ? query : query.substring(0, QUERY_SHOWN) + "…";
   }
@@ -468,6 +489,32 @@ final class Throughput implements BenchPart {
               row.getLong(2), calls);
         }
       }
+    }
+
+    /** History rows per lifecycle (of both kinds together) by table, process and variable. */
+    List<String> historyRows(int lifecycles) throws SQLException {
+      List<String> lines = new ArrayList<>();
+      for (String sql : List.of(
+          "select 'ACT_HI_DETAIL', proc_def_key_, name_, count(*) from act_hi_detail group by 2, 3",
+          "select 'ACT_HI_VARINST', proc_def_key_, name_, count(*) from act_hi_varinst group by 2, 3",
+          "select 'ACT_HI_ACTINST', proc_def_key_, act_type_, count(*) from act_hi_actinst group by 2, 3",
+          "select 'ACT_HI_PROCINST', proc_def_key_, '', count(*) from act_hi_procinst group by 2",
+          "select 'ACT_HI_TASKINST', proc_def_key_, task_def_key_, count(*) from act_hi_taskinst group by 2, 3",
+          "select 'ACT_HI_IDENTITYLINK', proc_def_key_, type_, count(*) from act_hi_identitylink group by 2, 3",
+          "select 'ACT_HI_EXT_TASK_LOG', proc_def_key_, act_id_, count(*) from act_hi_ext_task_log group by 2, 3",
+          "select 'ACT_HI_JOB_LOG', process_def_key_, act_id_, count(*) from act_hi_job_log group by 2, 3",
+          "select 'ACT_HI_OP_LOG', proc_def_key_, operation_type_, count(*) from act_hi_op_log group by 2, 3",
+          "select 'ACT_GE_BYTEARRAY', type_::text, name_, count(*) from act_ge_bytearray group by 2, 3")) {
+        try (Statement statement = nodeDatabase.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+          ownQueries.incrementAndGet();
+          while (rows.next()) {
+            lines.add(String.format("%8.2f  %-20s %-24s %s", rows.getLong(4) / (double) lifecycles, rows.getString(1),
+                rows.getString(2), rows.getString(3)));
+          }
+        }
+      }
+      lines.sort(Comparator.reverseOrder());
+      return lines;
     }
 
     int mails() {

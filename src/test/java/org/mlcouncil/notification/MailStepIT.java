@@ -21,6 +21,8 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricExternalTaskLog;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -64,6 +66,20 @@ class MailStepIT {
     String link = "http://localhost:8080/camunda/app/tasklist/default/#/?task=" + task.getId();
     assertThat(Mailbox.text(announcement)).contains("Open the task: " + link);
     assertThat(Mailbox.html(announcement)).contains("href=\"" + link + "\"");
+
+    // Of the announcement, history keeps the instance and when its mail went out, not its steps and variables.
+    String announcementStep = announcement.getMessageID().replaceAll("^<mail-|@.*$", "");
+    HistoricExternalTaskLog sent = await().until(() -> historyService.createHistoricExternalTaskLogQuery()
+        .externalTaskId(announcementStep).successLog().singleResult(), found -> found != null);
+    HistoricProcessInstance announced = await().until(() -> historyService.createHistoricProcessInstanceQuery()
+        .processInstanceId(sent.getProcessInstanceId()).completed().singleResult(), found -> found != null);
+    assertThat(announced.getProcessDefinitionKey()).isEqualTo(TaskAnnouncer.PROCESS_KEY);
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(announced.getId()).count())
+        .isZero();
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(announced.getId())
+        .includeDeleted().count()).isZero();
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).count())
+        .as("the history of other processes is whole").isPositive();
   }
 
   @Test
