@@ -49,6 +49,8 @@ import org.springframework.stereotype.Component;
 public class MailComposer {
 
   static final String TOPIC = "mail";
+  /** The mail step's local variable naming whoever it could not reach. */
+  public static final String UNREACHABLE = "unreachableRecipients";
   /** The most recipients a mail names in {@code To:}; more go in {@code Bcc:}. */
   static final int VISIBLE_RECIPIENTS = 5;
   private static final String JSON = Variables.SerializationDataFormats.JSON.getName();

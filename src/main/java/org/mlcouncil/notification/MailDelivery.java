@@ -25,7 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 class MailDelivery {
 
-  static final String UNREACHABLE = "unreachableRecipients";
   private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
   private static final int OPTIMISTIC_LOCK_RETRIES = 5;
   private static final Duration COMPLETE_RETRY_PAUSE = Duration.ofSeconds(1);
@@ -79,7 +78,7 @@ class MailDelivery {
 
   private void complete(LockedExternalTask task, String workerId, ComposedMail mail, long lockedAt) {
     Map<String, Object> local = mail.unreachable().isEmpty() ? Map.of()
-        : Map.of(UNREACHABLE, TextLimits.lines(List.copyOf(mail.unreachable())));
+        : Map.of(MailComposer.UNREACHABLE, TextLimits.lines(List.copyOf(mail.unreachable())));
     long giveUpAt = lockedAt + lockDuration.minus(LOCK_MARGIN).toNanos();
     int optimisticLockFailures = 0;
     while (true) {

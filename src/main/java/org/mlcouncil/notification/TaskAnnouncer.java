@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
 @Component("announceTask")
 public class TaskAnnouncer implements TaskListener {
 
-  static final String PROCESS_KEY = "task-notification";
+  public static final String PROCESS_KEY = "task-notification";
   static final String TASK_CREATED = "task-created";
   private static final DateTimeFormatter DUE =
       DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm z", Locale.ENGLISH).withZone(ZoneId.systemDefault());

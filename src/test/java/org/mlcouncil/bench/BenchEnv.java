@@ -47,7 +47,7 @@ public final class BenchEnv implements AutoCloseable {
         .setServerConfig("full_page_writes", "on")
         // Counts every statement per database, for the statements per lifecycle (Throughput).
         .setServerConfig("shared_preload_libraries", "pg_stat_statements").start();
-    GreenMail greenMail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    GreenMail greenMail = new PromptGreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     greenMail.start();
     return new BenchEnv(postgres, greenMail);
   }

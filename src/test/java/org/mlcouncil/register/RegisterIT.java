@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -38,6 +41,7 @@ class RegisterIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired RuntimeService runtimeService;
+  @Autowired HistoryService historyService;
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
   @Autowired ManagementService managementService;
@@ -97,6 +101,16 @@ class RegisterIT {
     // is named from the model.
     await().untilAsserted(() -> assertThat(api("demo", "/api/register/items/" + key).at("/story/timeline"))
         .anyMatch(event -> event.get("what").asText().equals("Mail: Send task mail")));
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(proposal.getId())
+        .includeDeleted().list()).extracting(HistoricVariableInstance::getName)
+        .as("the reviews are history, the engine's multi-instance counters are not")
+        .contains("podReview:pod-search-pm").doesNotContain("loopCounter", "nrOfCompletedInstances");
+    List<HistoricVariableUpdate> changes = historyService.createHistoricDetailQuery().processInstanceId(proposal.getId())
+        .variableUpdates().list().stream().map(HistoricVariableUpdate.class::cast).toList();
+    assertThat(changes).extracting(HistoricVariableUpdate::getVariableName)
+        .as("the item's own variables keep their change log; the findings rewritten by each check do not")
+        .contains("findingsSummary", "podReview:pod-search-pm").doesNotContain("findings");
+    assertThat(changes).as("a task's form fields keep their last values only").allMatch(change -> change.getTaskId() == null);
     assertThat(timeline).as("each check adds to the findings, but one screening is one event")
         .filteredOn(line -> line.startsWith("Screening findings")).hasSize(1);
     assertThat(page.get("mayWithdraw").asBoolean()).isFalse();

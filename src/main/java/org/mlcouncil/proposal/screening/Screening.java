@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component("screening")
 public class Screening {
 
-  static final String FINDINGS = "findings";
+  public static final String FINDINGS = "findings";
   private static final TypeReference<List<Finding>> LIST = new TypeReference<>() {
   };
 
