@@ -42,11 +42,24 @@ public final class BenchEnv implements AutoCloseable {
   }
 
   public static BenchEnv start() throws IOException {
-    EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
         .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
         .setServerConfig("full_page_writes", "on")
         // Counts every statement per database, for the statements per lifecycle (Throughput).
-        .setServerConfig("shared_preload_libraries", "pg_stat_statements").start();
+        .setServerConfig("shared_preload_libraries", "pg_stat_statements");
+    // -Dbench.explain.ms=100 logs the plan (with actual rows) of every statement slower than that to
+    // target/bench/postgresql.log.
+    Integer explainMillis = Integer.getInteger("bench.explain.ms");
+    if (explainMillis != null) {
+      builder.setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
+          .setServerConfig("auto_explain.log_min_duration", explainMillis + "ms")
+          .setServerConfig("auto_explain.log_analyze", "on")
+          // The server's own log: its output stops reaching ours once it has started.
+          .setServerConfig("logging_collector", "on")
+          .setServerConfig("log_directory", Path.of("target", "bench").toAbsolutePath().toString())
+          .setServerConfig("log_filename", "postgresql.log");
+    }
+    EmbeddedPostgres postgres = builder.start();
     GreenMail greenMail = new PromptGreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     greenMail.start();
     return new BenchEnv(postgres, greenMail);
