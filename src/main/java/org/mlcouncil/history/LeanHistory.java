@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
  *   <li>the change log of variables (historic details) only for an item's own variables, which
  *   show amendments, reviews, votes and screening rounds in the register: not for a task's form
  *   fields, whose last values are kept and which a review or vote records on the item anyway, and
- *   not for {@value Screening#FINDINGS}, which each check of a screening rewrites and whose summary's log
- *   shows the rounds.</li>
+ *   not for {@value Screening#FINDINGS}, which each check of a screening rewrites and whose
+ *   summary's log shows the rounds.</li>
  * </ul>
  */
 @Component
