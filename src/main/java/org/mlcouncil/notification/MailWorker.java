@@ -112,7 +112,9 @@ class MailWorker implements SmartLifecycle {
 
   private List<LockedExternalTask> fetch() {
     try {
-      return externalTasks.fetchAndLock(1, workerId, true)
+      // Mail steps carry no priority: ordering by it made every fetch sort all waiting mails, 45 ms
+      // each with 2,000 waiting, where the first one found will do.
+      return externalTasks.fetchAndLock(1, workerId, false)
           .topic(MailComposer.TOPIC, properties.lockDuration().toMillis())
           .variables(List.of())
           .execute();
