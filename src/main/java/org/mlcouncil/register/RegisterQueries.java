@@ -151,8 +151,8 @@ public class RegisterQueries {
       equal(conditions, parameters, "DECISION_", "decision", search.decision());
     }
     if (search.person() != null) {
-      conditions.add("(PROPOSER_ = :person or TECHNICAL_LEAD_ = :person or PEOPLE_ like :personLike escape '\\')");
-      parameters.addValue("person", search.person()).addValue("personLike", "% " + escapeLike(search.person()) + " %");
+      conditions.add("BUSINESS_KEY_ in (select p.BUSINESS_KEY_ from " + RegisterTable.PEOPLE + " p where p.PERSON_ = :person)");
+      parameters.addValue("person", search.person());
     }
     if (search.text() != null) {
       conditions.add("SEARCH_TEXT_ like :text escape '\\'");

@@ -109,9 +109,7 @@ final class RegisterRecorder {
     });
     String searchText = search.toString().toLowerCase(Locale.ROOT);
     return new RegisterTable.Facts(businessKey, processInstanceId, kind,
-        TextLimits.bounded(title, 1000), text(variables, "pod"), proposer, lead,
-        // Spaces around every id, so "has this person" is one LIKE '% id %'.
-        TextLimits.bounded(" " + String.join(" ", people) + " ", 4000),
+        TextLimits.bounded(title, 1000), text(variables, "pod"), proposer, lead, List.copyOf(people),
         searchText.length() > MAX_SEARCH_TEXT ? searchText.substring(0, MAX_SEARCH_TEXT) : searchText);
   }
 

@@ -2,8 +2,12 @@ package org.mlcouncil.register;
 
 import jakarta.annotation.PostConstruct;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import org.mlcouncil.platform.TextLimits;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +25,8 @@ import org.springframework.stereotype.Component;
 public class RegisterTable {
 
   static final String TABLE = "MLC_REGISTER_ITEM";
+  /** Who an item is about (proposer, technical lead, team), a row per person: "my items" is an index look-up. */
+  static final String PEOPLE = "MLC_REGISTER_PERSON";
   static final String CLOSED = "Closed";
 
   private final JdbcTemplate jdbc;
@@ -42,11 +48,55 @@ public class RegisterTable {
       jdbc.execute("create index if not exists MLC_IDX_REG_" + column.replace("_", "") + " on " + TABLE
           + " (" + column + ")");
     }
+    jdbc.execute("create table if not exists " + PEOPLE + " (PERSON_ varchar(255) not null, "
+        + "BUSINESS_KEY_ varchar(64) not null, primary key (PERSON_, BUSINESS_KEY_))");
+    jdbc.execute("create index if not exists MLC_IDX_REG_PERSON_KEY on " + PEOPLE + " (BUSINESS_KEY_)");
+    listPeopleOfEarlierRows();
+  }
+
+  /**
+   * Rows written before {@value #PEOPLE} existed get their people from {@code PEOPLE_} (ids between
+   * spaces; a last id cut by the column's length was never found and is left out). Another node
+   * starting at the same moment may list the same person first.
+   */
+  void listPeopleOfEarlierRows() {
+    jdbc.query("select i.BUSINESS_KEY_, i.PEOPLE_ from " + TABLE + " i where i.PEOPLE_ is not null and not exists "
+        + "(select 1 from " + PEOPLE + " p where p.BUSINESS_KEY_ = i.BUSINESS_KEY_)", row -> {
+          String people = row.getString(2);
+          List<String> ids = new ArrayList<>(Arrays.asList(people.strip().split(" +")));
+          if (!people.endsWith(" ")) {
+            ids.remove(ids.size() - 1);
+          }
+          for (String id : ids) {
+            try {
+              addPerson(row.getString(1), id);
+            } catch (DuplicateKeyException listedByAnotherNode) {
+              // Autocommit: this row is there, the others go on.
+            }
+          }
+        });
+  }
+
+  private void addPerson(String businessKey, String person) {
+    if (!person.isEmpty() && person.length() <= 255) {
+      jdbc.update("insert into " + PEOPLE + " (PERSON_, BUSINESS_KEY_) values (?, ?)", person, businessKey);
+    }
+  }
+
+  /** The item's people changed (or it is new): its person rows follow. */
+  private void listPeople(Facts facts) {
+    jdbc.update("delete from " + PEOPLE + " where BUSINESS_KEY_ = ?", facts.businessKey());
+    facts.people().forEach(person -> addPerson(facts.businessKey(), person));
   }
 
   /** What an item process says about itself at one of its steps. */
   record Facts(String businessKey, String processInstanceId, ItemKind kind, String title, String pod,
-               String proposer, String technicalLead, String people, String searchText) {
+               String proposer, String technicalLead, List<String> people, String searchText) {
+
+    /** {@code PEOPLE_}: the ids between spaces, for reading the row as it is. */
+    String peopleColumn() {
+      return TextLimits.bounded(" " + String.join(" ", people) + " ", 4000);
+    }
   }
 
   /**
@@ -56,16 +106,21 @@ public class RegisterTable {
   void stage(Facts facts, String stage, Date now) {
     Timestamp at = new Timestamp(now.getTime());
     int updated = jdbc.update("update " + TABLE + " set TITLE_ = ?, POD_ = ?, PROPOSER_ = ?, TECHNICAL_LEAD_ = ?, "
-            + "PEOPLE_ = ?, SEARCH_TEXT_ = ?, STAGE_SINCE_ = case when STAGE_ = ? then STAGE_SINCE_ else ? end, "
+            + "SEARCH_TEXT_ = ?, STAGE_SINCE_ = case when STAGE_ = ? then STAGE_SINCE_ else ? end, "
             + "STAGE_ = ? where BUSINESS_KEY_ = ?",
-        facts.title(), facts.pod(), facts.proposer(), facts.technicalLead(), facts.people(), facts.searchText(),
+        facts.title(), facts.pod(), facts.proposer(), facts.technicalLead(), facts.searchText(),
         stage, at, stage, facts.businessKey());
     if (updated == 0) {
       jdbc.update("insert into " + TABLE + " (BUSINESS_KEY_, PROC_INST_ID_, KIND_, TITLE_, POD_, PROPOSER_, "
               + "TECHNICAL_LEAD_, PEOPLE_, SEARCH_TEXT_, STAGE_, STAGE_SINCE_, SUBMITTED_AT_) "
               + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           facts.businessKey(), facts.processInstanceId(), facts.kind().label(), facts.title(), facts.pod(),
-          facts.proposer(), facts.technicalLead(), facts.people(), facts.searchText(), stage, at, at);
+          facts.proposer(), facts.technicalLead(), facts.peopleColumn(), facts.searchText(), stage, at, at);
+      listPeople(facts);
+    } else if (jdbc.update("update " + TABLE + " set PEOPLE_ = ? where BUSINESS_KEY_ = ? and PEOPLE_ <> ?",
+        facts.peopleColumn(), facts.businessKey(), facts.peopleColumn()) > 0) {
+      // An amendment changed the team or the lead; the row above already holds the item's lock.
+      listPeople(facts);
     }
   }
 
@@ -90,9 +145,10 @@ public class RegisterTable {
             + "TECHNICAL_LEAD_, PEOPLE_, SEARCH_TEXT_, STAGE_, STAGE_SINCE_, SUBMITTED_AT_, DECISION_, RATIONALE_, "
             + "DECIDED_AT_) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         facts.businessKey(), facts.processInstanceId(), facts.kind().label(), facts.title(), facts.pod(),
-        facts.proposer(), facts.technicalLead(), facts.people(), facts.searchText(), stage,
+        facts.proposer(), facts.technicalLead(), facts.peopleColumn(), facts.searchText(), stage,
         new Timestamp(stageSince.getTime()), new Timestamp(submittedAt.getTime()), decision, rationale,
         decidedAt == null ? null : new Timestamp(decidedAt.getTime()));
+    listPeople(facts);
   }
 
   /**
