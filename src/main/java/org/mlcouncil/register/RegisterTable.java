@@ -93,7 +93,11 @@ public class RegisterTable {
   record Facts(String businessKey, String processInstanceId, ItemKind kind, String title, String pod,
                String proposer, String technicalLead, List<String> people, String searchText) {
 
-    /** {@code PEOPLE_}: the ids between spaces, for reading the row as it is. */
+    /**
+     * {@code PEOPLE_}: the ids between spaces. Not searched any more ({@value #PEOPLE} is), but kept:
+     * comparing it tells {@link #stage} whether an amendment changed the people, without reading
+     * their rows, and rows written before {@value #PEOPLE} existed get their people from it.
+     */
     String peopleColumn() {
       return TextLimits.bounded(" " + String.join(" ", people) + " ", 4000);
     }
