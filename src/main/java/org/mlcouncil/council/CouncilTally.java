@@ -41,14 +41,19 @@ public class CouncilTally {
   }
 
   public List<CouncilVote> of(VariableScope scope) {
-    return of(scope.getVariables());
+    List<CouncilVote> cast = votes.of(scope);
+    return cast.isEmpty() ? handedBack(scope.getVariable(VARIABLE)) : cast;
   }
 
   /** The votes as read from a variable map, e.g. another process's variables. */
   public List<CouncilVote> of(Map<String, Object> variables) {
     List<CouncilVote> cast = votes.of(variables);
-    // The item's own process holds no member's variable, only the list its council review handed back.
-    return cast.isEmpty() ? json.convert(variables.get(VARIABLE), LIST, List.of()) : cast;
+    return cast.isEmpty() ? handedBack(variables.get(VARIABLE)) : cast;
+  }
+
+  /** The item's own process holds no member's variable, only the list its council review handed back. */
+  private List<CouncilVote> handedBack(Object list) {
+    return json.convert(list, LIST, List.of());
   }
 
   /** Keeps a member's vote on the council review, under the member's own variable. */

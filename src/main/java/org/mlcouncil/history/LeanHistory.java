@@ -2,6 +2,7 @@ package org.mlcouncil.history;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -26,10 +27,12 @@ import org.springframework.stereotype.Component;
  *   steps and the variables it was started with repeat the task it announces;</li>
  *   <li>no multi-instance counters ({@code nrOfInstances}, {@code loopCounter}, …): the engine
  *   rewrites them at every review and vote, and the reviews and votes themselves are kept;</li>
- *   <li>the change log of variables (historic details) only for an item's own variables, which
- *   show amendments, reviews, votes and screening rounds in the register: not for a task's form
- *   fields, whose last values are kept and which a review or vote records on the item anyway, and
- *   not for {@value Screening#FINDINGS}, which each check of a screening rewrites and whose
+ *   <li>the change log of variables (historic details) only for an item's own variables, those
+ *   of the process instance itself, which show amendments, reviews, votes and screening rounds in
+ *   the register: not for a task's form fields, whether kept on the task or on the step's own
+ *   scope by its input mapping (a review's decision and scores, a vote, a multi-instance
+ *   element), whose last values are kept and which a review or vote records on the item anyway,
+ *   and not for {@value Screening#FINDINGS}, which each check of a screening rewrites and whose
  *   summary's log shows the rounds.</li>
  * </ul>
  */
@@ -60,7 +63,8 @@ public class LeanHistory extends AbstractProcessEnginePlugin {
   }
 
   static boolean keepsDetail(HistoricVariableUpdateEventEntity variable) {
-    return variable.getTaskId() == null && !Screening.FINDINGS.equals(variable.getVariableName());
+    return variable.getTaskId() == null && Objects.equals(variable.getExecutionId(), variable.getProcessInstanceId())
+        && !Screening.FINDINGS.equals(variable.getVariableName());
   }
 
   private record Filter(HistoryEventHandler next) implements HistoryEventHandler {

@@ -90,11 +90,16 @@ public class TaskAnnouncer implements TaskListener {
     Map<String, Object> variables = new HashMap<>();
     variables.put("taskId", taskId);
     variables.put("taskName", taskName);
-    variables.put("taskDescription", description);
+    // Each variable is a row written and deleted again: only what the mail has.
+    if (description != null) {
+      variables.put("taskDescription", description);
+    }
     if (due != null) {
       variables.put("taskDue", DUE.format(due.toInstant()));
     }
-    variables.put("mailTo", to);
+    // One text the mail step splits, not a list: a list is stored as a JSON byte array, one more
+    // row to write, read and delete for every announcement.
+    variables.put("mailTo", String.join(",", to));
     return variables;
   }
 

@@ -126,7 +126,9 @@ public class AuthorizationQueryPlans extends AbstractProcessEnginePlugin {
 
     @Override
     public Object plugin(Object target) {
-      return Plugin.wrap(target, this);
+      // MyBatis offers every executor, parameter and result set handler as well, and Plugin.wrap
+      // reads this class's annotations each time: 2 % of the node's CPU in the benchmark.
+      return target instanceof StatementHandler ? Plugin.wrap(target, this) : target;
     }
 
     @Override

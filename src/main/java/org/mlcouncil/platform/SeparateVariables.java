@@ -2,6 +2,7 @@ package org.mlcouncil.platform;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,12 +39,26 @@ public final class SeparateVariables<T> {
         .toList();
   }
 
+  /**
+   * Every value on the scope, in the given order. Reads only these variables: an item carries
+   * dozens, several of them JSON, and a review's completion condition asks this at every review.
+   */
+  public List<T> of(VariableScope scope) {
+    Map<String, Object> values = new HashMap<>();
+    for (String name : scope.getVariableNames()) {
+      if (name.startsWith(prefix)) {
+        values.put(name, scope.getVariable(name));
+      }
+    }
+    return of(values);
+  }
+
   /** Keeps the value on the task's process instance under {@code key}, replacing an earlier one. */
   public void write(DelegateTask task, String key, T value) {
     task.getExecution().getProcessInstance().setVariableLocal(prefix + key, json.value(value));
   }
 
   public void removeAll(VariableScope scope) {
-    scope.getVariables().keySet().stream().filter(name -> name.startsWith(prefix)).forEach(scope::removeVariable);
+    scope.getVariableNames().stream().filter(name -> name.startsWith(prefix)).toList().forEach(scope::removeVariable);
   }
 }

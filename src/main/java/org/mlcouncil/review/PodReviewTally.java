@@ -38,7 +38,7 @@ public class PodReviewTally {
   }
 
   public List<PodReview> of(VariableScope scope) {
-    return of(scope.getVariables());
+    return reviews.of(scope);
   }
 
   /** The reviews as read from a variable map, e.g. the proposal's variables. */

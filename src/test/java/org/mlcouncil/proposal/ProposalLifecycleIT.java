@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -66,6 +69,10 @@ class ProposalLifecycleIT {
             "Cost: $300,000 to build, $100,000 per year to run")
         .contains("The proposal: http://localhost:8080/register/items/" + proposal.getBusinessKey());
     awaitWaitingAt(proposal, "reviewProposal");
+    // Its history's removal time is fixed at the start (start + its time to live), not written when it ends.
+    HistoricProcessInstance history = historyService.createHistoricProcessInstanceQuery()
+        .processInstanceId(proposal.getId()).singleResult();
+    assertThat(history.getRemovalTime()).isEqualTo(Date.from(history.getStartTime().toInstant().plus(Duration.ofDays(1825))));
     assertThat(proposal).hasPassed("checkCompleteness", "checkTechnicalLead", "checkMlNeed", "checkSpeed",
         "checkSufficiency", "checkImpactCost", "checkTechLeadFit", "checkPlatformAlignment");
     assertThat(proposal).hasNotPassed("amendProposal");
