@@ -3,20 +3,31 @@ package org.mlcouncil.platform;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import javax.sql.DataSource;
+import org.apache.ibatis.builder.StaticSqlSource;
 import org.apache.ibatis.executor.statement.StatementHandler;
+import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.mapping.ResultMap;
+import org.apache.ibatis.mapping.SqlCommandType;
+import org.apache.ibatis.mapping.SqlSource;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Plugin;
 import org.apache.ibatis.plugin.Signature;
+import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ResultHandler;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.postgresql.PGStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +53,11 @@ import org.springframework.stereotype.Component;
  *   server-side prepared statement: a plan for any permission could not use the partial index.
  *   Planning one costs about a millisecond.</li>
  * </ul>
+ *
+ * <p>Every command that checks authorizations first asks which groups have any authorization at
+ * all ({@code selectAuthorizedGroupIds}, a {@code distinct} over the whole table, which grows with
+ * the open tasks: Camunda issue 5485). Here it skips through Camunda's index on
+ * {@code GROUP_ID_} instead, one look-up per group ({@value #AUTHORIZED_GROUPS}).
  */
 @Component
 public class AuthorizationQueryPlans extends AbstractProcessEnginePlugin {
@@ -56,6 +72,8 @@ public class AuthorizationQueryPlans extends AbstractProcessEnginePlugin {
 
   static final String TASK_READ_INDEX = "MLC_IDX_AUTH_TASK_READ";
 
+  static final String AUTHORIZED_GROUPS = "mlcSelectAuthorizedGroupIds";
+
   private boolean postgres;
 
   @Override
@@ -63,7 +81,32 @@ public class AuthorizationQueryPlans extends AbstractProcessEnginePlugin {
     postgres = "postgres".equals(configuration.getDatabaseType());
     if (postgres) {
       configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new IndexLookups());
+      skipThroughAuthorizedGroups(configuration);
     }
+  }
+
+  /** Has the engine run {@value #AUTHORIZED_GROUPS} wherever it would run {@code selectAuthorizedGroupIds}. */
+  private static void skipThroughAuthorizedGroups(ProcessEngineConfigurationImpl configuration) {
+    Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
+    SqlSource sql = new StaticSqlSource(mybatis, authorizedGroupsSql(configuration.getDatabaseTablePrefix()));
+    ResultMap groupIds = new ResultMap.Builder(mybatis, AUTHORIZED_GROUPS + "-Inline", String.class, List.of()).build();
+    mybatis.addMappedStatement(new MappedStatement.Builder(mybatis, AUTHORIZED_GROUPS, sql, SqlCommandType.SELECT)
+        .resultMaps(List.of(groupIds)).build());
+    DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();
+    // A copy: the engine's mappings of a database type are shared by every engine in the JVM.
+    Map<String, String> mappings = new HashMap<>(Objects.requireNonNullElse(sessions.getStatementMappings(), Map.of()));
+    mappings.put("selectAuthorizedGroupIds", AUTHORIZED_GROUPS);
+    sessions.setStatementMappings(mappings);
+  }
+
+  /** The distinct groups of all authorizations, as a skip scan: from each group to the next one in the index. */
+  static String authorizedGroupsSql(String tablePrefix) {
+    String table = tablePrefix + "ACT_RU_AUTHORIZATION";
+    return "with recursive G (ID_) as ("
+        + "(select GROUP_ID_ from " + table + " where GROUP_ID_ is not null order by GROUP_ID_ limit 1)"
+        + " union all select (select A.GROUP_ID_ from " + table + " A where A.GROUP_ID_ > G.ID_"
+        + " order by A.GROUP_ID_ limit 1) from G where G.ID_ is not null)"
+        + " select ID_ from G where ID_ is not null";
   }
 
   @Override

@@ -118,6 +118,21 @@ class AuthorizationQueryPlansIT {
     });
   }
 
+  @Test
+  void theGroupsWithAuthorizationsAreFoundOneIndexLookUpEach() {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    List<String> asTheEngineAsks = configuration.getCommandExecutorTxRequired().execute(context ->
+        context.getDbEntityManager().selectList("selectAuthorizedGroupIds").stream().map(String.class::cast).toList());
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+
+    assertThat(configuration.getDbSqlSessionFactory().mapStatement("selectAuthorizedGroupIds"))
+        .isEqualTo(AuthorizationQueryPlans.AUTHORIZED_GROUPS);
+    assertThat(asTheEngineAsks).contains(group).containsExactlyInAnyOrderElementsOf(jdbc.queryForList(
+        "select distinct GROUP_ID_ from ACT_RU_AUTHORIZATION where GROUP_ID_ is not null", String.class));
+    assertThat(String.join("\n", jdbc.queryForList("explain " + AuthorizationQueryPlans.authorizedGroupsSql(""),
+        String.class)).toLowerCase()).contains("act_idx_auth_group_id").doesNotContain("seq scan");
+  }
+
   /**
    * Explains, on the engine's connection while its session settings hold, each authorization-checked
    * statement the engine runs, with the parameters it was run with.
