@@ -3,6 +3,10 @@ package org.mlcouncil.bench;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,6 +61,10 @@ final class ClicksAtScale implements BenchPart {
       + "\"prioritisationScore\":{\"value\":\"3\"},\"impactCostScore\":{\"value\":\"4\"},"
       + "\"decision\":{\"value\":\"approve\"},\"comment\":{\"value\":\"\"}}}";
 
+  /** The server's own database, for its statement statistics. */
+  private JdbcTemplate server;
+  /** The proposals in history while the current calls are timed. */
+  private int size;
   private final int history = Integer.getInteger("bench.history", 10_000);
   private final int open = Integer.getInteger("bench.open", 1_000);
   private final int samples = Integer.getInteger("bench.samples", 30);
@@ -71,6 +79,8 @@ final class ClicksAtScale implements BenchPart {
   public void run(BenchEnv env, BenchReport report) throws Exception {
     DataSource database = env.createDatabase("clicks");
     JdbcTemplate jdbc = new JdbcTemplate(database);
+    server = new JdbcTemplate(env.postgres().getPostgresDatabase());
+    server.execute("create extension if not exists pg_stat_statements");
     AppNode node = env.node("clicks", "clicks", List.of());
     try {
       Tally submits = new Tally();
@@ -134,6 +144,7 @@ final class ClicksAtScale implements BenchPart {
     // Autovacuum would analyze the seeded tables within minutes; plans on stale statistics would
     // time the seeding, not the platform.
     jdbc.execute("analyze");
+    size = ended;
     return measure(node);
   }
 
@@ -204,8 +215,30 @@ final class ClicksAtScale implements BenchPart {
     for (int i = 0; i < WARM_UP; i++) {
       call.get();
     }
+    server.execute("select pg_stat_statements_reset()");
     for (int i = 0; i < samples; i++) {
       timeOnce(calls, name, call);
+    }
+    writeStatements(name);
+  }
+
+  /**
+   * Where a call's database time goes: the node's statements while it was timed, per call, most
+   * time first, in {@code target/bench/clicks-<history>-<call>.txt}.
+   */
+  private void writeStatements(String call) {
+    List<String> lines = new ArrayList<>(List.of("calls per sample, mean ms, total ms per sample, statement"));
+    server.query("select s.calls, s.mean_exec_time, s.total_exec_time, regexp_replace(s.query, '\\s+', ' ', 'g')"
+        + " from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = 'clicks'"
+        + " order by s.total_exec_time desc", row -> {
+          lines.add(String.format(Locale.ROOT, "%6.1f %8.3f %8.3f  %s", row.getLong(1) / (double) samples,
+              row.getDouble(2), row.getDouble(3) / samples, row.getString(4)));
+        });
+    try {
+      Path folder = Files.createDirectories(Path.of("target", "bench"));
+      Files.write(folder.resolve("clicks-" + size + "-" + call.replaceAll("[^A-Za-z0-9]+", "-") + ".txt"), lines);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
