@@ -118,7 +118,7 @@ public class TaskAnnouncer implements TaskListener {
   }
 
   private void start(String template, String businessKey, Map<String, Object> variables) {
-    variables.put("announcement", template);
+    variables.put("mailTemplate", template);
     runtimeService.startProcessInstanceByKey(PROCESS_KEY, businessKey, variables);
   }
 }
