@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -90,6 +91,12 @@ class ProposalLifecycleIT {
 
     awaitWaitingAt(proposal, "reviewByCouncil");
     assertThat(runtimeService.getVariable(proposal.getId(), "podDecision")).isEqualTo("approved");
+    // The change log keeps each lead's review on the proposal, not the form fields it came from.
+    List<String> changed = historyService.createHistoricDetailQuery().variableUpdates()
+        .processInstanceId(proposal.getId()).list().stream()
+        .map(detail -> ((HistoricVariableUpdate) detail).getVariableName()).toList();
+    assertThat(changed).contains("podReview:pod-search-pm", "podReview:pod-search-em")
+        .doesNotContain("decision", "comment", "businessProblemScore", "podLeadGroup");
     ObjectValue interested = runtimeService.getVariableTyped(proposal.getId(), "interested", false);
     assertThat(interested.getSerializationDataFormat()).as("lists are JSON, readable in Cockpit")
         .isEqualTo("application/json");
