@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  * Full history, less what nobody reads, on which the benchmark's proposal lifecycle spent most of
  * its history rows:
  * <ul>
- *   <li>of each task announcement ({@value TaskAnnouncer#PROCESS_KEY}, one instance per created
- *   task) only the instance, its mail's external task log (the item's timeline shows when the mail
+ *   <li>of each task announcement handed to a {@value TaskAnnouncer#PROCESS_KEY} instance after
+ *   its first try failed only the instance, its mail's external task log (the item's timeline shows when the mail
  *   went out), its incidents and whom it could not reach ({@value MailComposer#UNREACHABLE}): its
  *   steps and the variables it was started with repeat the task it announces;</li>
  *   <li>no multi-instance counters ({@code nrOfInstances}, {@code loopCounter}, …): the engine

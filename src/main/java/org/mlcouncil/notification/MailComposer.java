@@ -42,8 +42,9 @@ import org.springframework.stereotype.Component;
  * <p>Whoever named cannot be reached (unknown, no address, an address that is not valid) is
  * left out of the mail, which goes to everyone else; each is logged as a warning naming the mail.
  *
- * <p>The Message-ID is derived from the external task, so a mail sent again after a crash
- * carries the Message-ID of the first copy and mail clients can drop the duplicate.
+ * <p>The Message-ID is derived from the external task (or the task announcement), so a mail sent
+ * again after a crash carries the Message-ID of the first copy and mail clients can drop the
+ * duplicate.
  */
 @Component
 public class MailComposer {
@@ -86,9 +87,12 @@ public class MailComposer {
     this.messageIdDomain = domainOf(properties.from());
   }
 
-  /** The Message-ID every copy of the task's mail carries. */
-  private String messageId(String externalTaskId) {
-    return "<mail-" + externalTaskId + "@" + messageIdDomain + ">";
+  /**
+   * What a mail is made of: {@code key} names every copy of it (its Message-ID), {@code step} is
+   * the mail step for the log, the rest is the item and the variables its template sees.
+   */
+  private record Order(String key, String step, String businessKey, String processDefinitionKey,
+                       String processInstanceId, Map<String, Object> variables) {
   }
 
   /**
@@ -97,9 +101,25 @@ public class MailComposer {
    */
   ComposedMail compose(LockedExternalTask task) {
     Map<String, Object> variables = plainVariables(task.getExecutionId());
+    // A handed-over announcement goes on with the Message-ID of its first try; only its own process
+    // may set that, no variable a user can write elsewhere.
+    String key = TaskAnnouncer.PROCESS_KEY.equals(task.getProcessDefinitionKey())
+        && variables.get(Announcements.MESSAGE_KEY) instanceof String first ? first : task.getId();
+    return compose(new Order(key, task.getActivityId(), task.getBusinessKey(), task.getProcessDefinitionKey(),
+        task.getProcessInstanceId(), variables));
+  }
+
+  /** @throws UndeliverableMail as {@link #compose(LockedExternalTask)} */
+  ComposedMail compose(Announcements.Announcement announcement) {
+    return compose(new Order(announcement.id(), TaskAnnouncer.MAIL_STEP, announcement.businessKey(),
+        announcement.processDefinitionKey(), announcement.processInstanceId(), announcement.variables()));
+  }
+
+  private ComposedMail compose(Order order) {
+    Map<String, Object> variables = order.variables();
     String template = variables.get("mailTemplate") instanceof String name ? name : "";
     if (template.isBlank()) {
-      throw new UndeliverableMail("Mail step '" + task.getActivityId() + "' has no input parameter mailTemplate");
+      throw new UndeliverableMail("Mail step '" + order.step() + "' has no input parameter mailTemplate");
     }
     List<String> to = new ArrayList<>();
     flatten(variables.get("mailTo"), to);
@@ -107,19 +127,19 @@ public class MailComposer {
     flatten(variables.get("mailExcept"), except);
     Recipients.Resolved resolved = recipients.resolve(to);
     resolved.addresses().removeAll(recipients.resolve(except).addresses());
-    String item = Objects.requireNonNullElse(task.getBusinessKey(), "process instance " + task.getProcessInstanceId());
+    String item = Objects.requireNonNullElse(order.businessKey(), "process instance " + order.processInstanceId());
     resolved.unreachable().forEach(recipient -> log.warn("Mail '{}' of {} (step {}) skips a recipient: {}",
-        template, item, task.getActivityId(), recipient));
+        template, item, order.step(), recipient));
     List<String> unreachable = List.copyOf(resolved.unreachable());
     if (resolved.addresses().isEmpty()) {
       log.warn("Mail '{}' of {} (step {}) has no recipient with an address: nothing sent", template, item,
-          task.getActivityId());
+          order.step());
       return new ComposedMail(template, null, unreachable);
     }
-    Map<String, Object> model = facts.model(task.getBusinessKey(), task.getProcessDefinitionKey(),
-        task.getProcessInstanceId(), variables);
+    Map<String, Object> model = facts.model(order.businessKey(), order.processDefinitionKey(),
+        order.processInstanceId(), variables);
     extensions.forEach(extension -> extension.extend(template, model));
-    return new ComposedMail(template, message(task, template, resolved.addresses(), model), unreachable);
+    return new ComposedMail(template, message(order.key(), template, resolved.addresses(), model), unreachable);
   }
 
   /**
@@ -144,7 +164,7 @@ public class MailComposer {
     return plain;
   }
 
-  private MimeMessage message(LockedExternalTask task, String template, Collection<String> addresses,
+  private MimeMessage message(String key, String template, Collection<String> addresses,
                               Map<String, Object> model) {
     try {
       RenderedMail mail = templates.render(template, model);
@@ -159,7 +179,7 @@ public class MailComposer {
       }
       helper.setSubject(mail.subject());
       helper.setText(mail.text(), mail.html());
-      message.setHeader("Message-ID", messageId(task.getId()));
+      message.setHeader("Message-ID", "<mail-" + key + "@" + messageIdDomain + ">");
       return message;
     } catch (MessagingException | RuntimeException e) {
       throw new UndeliverableMail("Cannot build mail '" + template + "': " + e.getMessage(), e);

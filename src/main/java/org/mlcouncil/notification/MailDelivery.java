@@ -5,10 +5,12 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.mlcouncil.notification.Announcements.Announcement;
 import org.mlcouncil.notification.MailComposer.ComposedMail;
 import org.mlcouncil.notification.MailComposer.UndeliverableMail;
 import org.mlcouncil.platform.TextLimits;
@@ -35,15 +37,17 @@ class MailDelivery {
   private final JavaMailSender mailSender;
   private final ExternalTaskService externalTasks;
   private final MailActivity activity;
+  private final Announcements announcements;
   private final RetryLadder ladder;
   private final Duration lockDuration;
 
   MailDelivery(MailComposer composer, JavaMailSender mailSender, ExternalTaskService externalTasks,
-               MailActivity activity, MailProperties properties) {
+               MailActivity activity, Announcements announcements, MailProperties properties) {
     this.composer = composer;
     this.mailSender = mailSender;
     this.externalTasks = externalTasks;
     this.activity = activity;
+    this.announcements = announcements;
     this.ladder = new RetryLadder(properties.retryDelays());
     this.lockDuration = properties.lockDuration();
     SmtpTimeouts.apply(mailSender, properties.smtpTimeout());
@@ -53,55 +57,94 @@ class MailDelivery {
   void deliver(LockedExternalTask task, String workerId, long lockedAt) {
     ComposedMail mail;
     try {
-      mail = composer.compose(task);
+      mail = send(composer.compose(task));
     } catch (UndeliverableMail e) {
       fail(task, workerId, e, RetryLadder.exhausted());
       return;
     } catch (RuntimeException e) {
-      // The directory could not be read: the database, not the mail, is the trouble.
+      // SMTP, or the directory could not be read: the database, not the mail, is the trouble.
       fail(task, workerId, e, ladder.afterFailure(task.getRetries()));
       return;
     }
+    Map<String, Object> local = mail.unreachable().isEmpty() ? Map.of()
+        : Map.of(MailComposer.UNREACHABLE, TextLimits.lines(List.copyOf(mail.unreachable())));
+    record(mail, task.getActivityId(), lockedAt, () -> {
+      try {
+        externalTasks.complete(task.getId(), workerId, null, local);
+        return true;
+      } catch (BadUserRequestException e) {
+        // The instance ended meanwhile (e.g. a withdrawal), or the lock ran out and another sender owns it.
+        log.info("Mail of step {}: {}", task.getActivityId(), e.getMessage());
+        return false;
+      }
+    });
+  }
+
+  /**
+   * Sends a task announcement. The first failure hands it to a {@code task-notification}
+   * instance, whose mail step retries it like any other.
+   *
+   * @param lockedAt {@link System#nanoTime()} when the announcement was claimed
+   */
+  void deliver(Announcement announcement, String workerId, long lockedAt) {
+    ComposedMail mail;
+    try {
+      mail = send(composer.compose(announcement));
+    } catch (RuntimeException e) {
+      log.warn("Announcement of task {} of {} not sent, handed to a {} instance: {}",
+          announcement.variables().get("taskId"), announcement.businessKey(), TaskAnnouncer.PROCESS_KEY, reason(e));
+      try {
+        announcements.handOver(announcement, workerId);
+      } catch (RuntimeException handOver) {
+        log.warn("Could not hand over the announcement of task {}; it is tried again when its lock ends: {}",
+            announcement.variables().get("taskId"), reason(handOver));
+      }
+      return;
+    }
+    record(mail, TaskAnnouncer.MAIL_STEP, lockedAt, () -> announcements.sent(announcement, workerId,
+        List.copyOf(mail.unreachable())));
+  }
+
+  /** Sends a composed mail; one nobody can be reached by is not sent. */
+  private ComposedMail send(ComposedMail mail) {
     if (mail.message() != null) {
       try {
         mailSender.send(mail.message());
       } catch (RuntimeException e) {
         activity.failed(reason(e));
-        fail(task, workerId, e, ladder.afterFailure(task.getRetries()));
-        return;
+        throw e;
       }
       activity.sent();
     }
-    // Right after the server took the mail: until this commits, a crash means sending it again.
-    complete(task, workerId, mail, lockedAt);
+    return mail;
   }
 
-  private void complete(LockedExternalTask task, String workerId, ComposedMail mail, long lockedAt) {
-    Map<String, Object> local = mail.unreachable().isEmpty() ? Map.of()
-        : Map.of(MailComposer.UNREACHABLE, TextLimits.lines(List.copyOf(mail.unreachable())));
+  /**
+   * Records a sent mail, right after the server took it: until this commits, a crash means
+   * sending it again. {@code write} answers false when the mail is no longer ours to record.
+   */
+  private void record(ComposedMail mail, String step, long lockedAt, BooleanSupplier write) {
     long giveUpAt = lockedAt + lockDuration.minus(LOCK_MARGIN).toNanos();
     int optimisticLockFailures = 0;
     while (true) {
       try {
-        externalTasks.complete(task.getId(), workerId, null, local);
-        log.debug("Mail '{}' of step {} sent and recorded", mail.template(), task.getActivityId());
-        return;
-      } catch (BadUserRequestException e) {
-        // The instance ended meanwhile (e.g. a withdrawal), or the lock ran out and another sender owns it.
-        log.info("Mail '{}' of step {} was sent but its step is gone or no longer ours: {}", mail.template(),
-            task.getActivityId(), e.getMessage());
+        if (write.getAsBoolean()) {
+          log.debug("Mail '{}' of step {} sent and recorded", mail.template(), step);
+        } else {
+          log.info("Mail '{}' of step {} was sent but its step is gone or no longer ours", mail.template(), step);
+        }
         return;
       } catch (OptimisticLockingException e) {
         if (++optimisticLockFailures > OPTIMISTIC_LOCK_RETRIES) {
           log.error("Mail '{}' of step {} was sent but not recorded; it goes out again when its lock ends",
-              mail.template(), task.getActivityId(), e);
+              mail.template(), step, e);
           return;
         }
       } catch (RuntimeException e) {
         // The database is away: keep trying while the lock is ours, so the mail is not sent twice.
         if (System.nanoTime() + COMPLETE_RETRY_PAUSE.toNanos() > giveUpAt || !pause()) {
           log.error("Mail '{}' of step {} was sent but not recorded; it goes out again when its lock ends",
-              mail.template(), task.getActivityId(), e);
+              mail.template(), step, e);
           return;
         }
       }

@@ -38,12 +38,13 @@ class MailHealthIndicator extends AbstractHealthIndicator {
             + "coalesce(sum(case when RETRIES_ = 0 then 1 else 0 end), 0) "
             + "from " + externalTaskTable + " where TOPIC_NAME_ = ?",
         (row, number) -> new MailCounts(row.getLong(1), row.getLong(2), row.getLong(3)), MailComposer.TOPIC);
+    long announcements = jdbc.queryForObject(Announcements.PENDING_COUNT, Long.class);
     if (activity.failing() || counts.noRetriesLeft() > 0) {
       health.down();
     } else {
       health.up();
     }
-    health.withDetail("pending", counts.pending())
+    health.withDetail("pending", counts.pending() + announcements)
         .withDetail("waitingForRetry", counts.waitingForRetry())
         .withDetail("noRetriesLeft", counts.noRetriesLeft());
     activity.lastSuccess().ifPresent(success -> health.withDetail("lastSuccess", success.at().toString()));
@@ -52,7 +53,7 @@ class MailHealthIndicator extends AbstractHealthIndicator {
   }
 
   /**
-   * @param pending mails not sent yet, whatever their state
+   * @param pending mail steps not sent yet, whatever their state
    * @param waitingForRetry mails that failed and wait for their next try
    * @param noRetriesLeft mails whose delays are used up: incidents, an operator's turn
    */

@@ -17,10 +17,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param senders threads that send mail, each one SMTP conversation at a time
  * @param smtpTimeout connect, read and write timeout of every SMTP operation; well below
  *     {@code lockDuration}, so a silent server fails a send before another sender may take it over
+ * @param announcementRetention how long the record of a sent task announcement is kept (the
+ *     item's timeline shows it); as long as the history of {@code task-notification}
  */
 @ConfigurationProperties("mlcouncil.mail")
 public record MailProperties(String from, Path outbox, List<Duration> retryDelays, Duration lockDuration,
-                             Duration pollInterval, int senders, Duration smtpTimeout) {
+                             Duration pollInterval, int senders, Duration smtpTimeout,
+                             Duration announcementRetention) {
 
   public MailProperties {
     if (retryDelays == null || retryDelays.isEmpty()) {
@@ -34,5 +37,8 @@ public record MailProperties(String from, Path outbox, List<Duration> retryDelay
           + lockDuration + "), or a slow send could be taken over and sent twice");
     }
     retryDelays = List.copyOf(retryDelays);
+    if (announcementRetention == null) {
+      announcementRetention = Duration.ofDays(30);
+    }
   }
 }

@@ -2,16 +2,21 @@ package org.mlcouncil.notification;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.util.SingleConsumerCondition;
+import org.mlcouncil.notification.Announcements.Announcement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -24,6 +29,9 @@ import org.springframework.stereotype.Component;
  * Camunda's fetch-and-lock gives each mail to one worker (optimistic locking). A mail created on
  * this node wakes the senders at once; mail of other nodes is found by polling.
  *
+ * <p>The senders also send the task announcements ({@link Announcements}), claimed the same way
+ * with a lock of their own, and delete the record of those sent longer ago than their retention.
+ *
  * <p>On shutdown the senders finish the mail in hand; a mail caught in a crash keeps its lock
  * until the lock ends and is then sent again, with the same Message-ID.
  */
@@ -31,16 +39,22 @@ import org.springframework.stereotype.Component;
 class MailWorker implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(MailWorker.class);
+  private static final Duration CLEANUP_INTERVAL = Duration.ofHours(1);
 
   private final ExternalTaskService externalTasks;
+  private final Announcements announcements;
   private final MailDelivery delivery;
   private final MailProperties properties;
   private final String workerId = workerId();
+  /** When a sender last deleted old announcements ({@link System#nanoTime()}); once an hour is plenty. */
+  private final AtomicLong cleanedAt = new AtomicLong(System.nanoTime() - CLEANUP_INTERVAL.toNanos());
   private volatile boolean running;
   private ExecutorService senders;
 
-  MailWorker(ExternalTaskService externalTasks, MailDelivery delivery, MailProperties properties) {
+  MailWorker(ExternalTaskService externalTasks, Announcements announcements, MailDelivery delivery,
+             MailProperties properties) {
     this.externalTasks = externalTasks;
+    this.announcements = announcements;
     this.delivery = delivery;
     this.properties = properties;
   }
@@ -89,11 +103,15 @@ class MailWorker implements SmartLifecycle {
       while (running) {
         long lockedAt = System.nanoTime();
         List<LockedExternalTask> tasks = fetch();
-        if (tasks.isEmpty()) {
-          wakeUp.await(properties.pollInterval().toMillis());
-        }
         for (LockedExternalTask task : tasks) {
           deliver(task, lockedAt);
+        }
+        long claimedAt = System.nanoTime();
+        Optional<Announcement> announcement = claim();
+        announcement.ifPresent(claimed -> deliver(claimed, claimedAt));
+        if (tasks.isEmpty() && announcement.isEmpty()) {
+          cleanUp();
+          wakeUp.await(properties.pollInterval().toMillis());
         }
       }
     } finally {
@@ -107,6 +125,43 @@ class MailWorker implements SmartLifecycle {
     } catch (RuntimeException e) {
       // A sender thread that died would silently shrink the pool; this mail's lock simply ends.
       log.error("Mail of step {} in {} failed unexpectedly", task.getActivityId(), task.getProcessInstanceId(), e);
+    }
+  }
+
+  private void deliver(Announcement announcement, long lockedAt) {
+    try {
+      delivery.deliver(announcement, workerId, lockedAt);
+    } catch (RuntimeException e) {
+      log.error("Announcement of {} failed unexpectedly", announcement.businessKey(), e);
+    }
+  }
+
+  private Optional<Announcement> claim() {
+    try {
+      return announcements.claim(workerId, properties.lockDuration());
+    } catch (RuntimeException e) {
+      log.warn("Mail worker cannot claim task announcements (tries again in {}): {}", properties.pollInterval(),
+          MailDelivery.reason(e));
+      return Optional.empty();
+    }
+  }
+
+  /** Deletes the record of announcements sent longer ago than their retention, when idle and at most hourly. */
+  private void cleanUp() {
+    long last = cleanedAt.get();
+    if (System.nanoTime() - last < CLEANUP_INTERVAL.toNanos() || !cleanedAt.compareAndSet(last, System.nanoTime())) {
+      return;
+    }
+    try {
+      int deleted = announcements.deleteSentBefore(ClockUtil.getCurrentTime().toInstant()
+          .minus(properties.announcementRetention()));
+      if (deleted > 0) {
+        log.info("Deleted the record of {} task announcements sent more than {} ago", deleted,
+            properties.announcementRetention());
+      }
+    } catch (RuntimeException e) {
+      log.warn("Could not delete old task announcements (tries again in {}): {}", CLEANUP_INTERVAL,
+          MailDelivery.reason(e));
     }
   }
 

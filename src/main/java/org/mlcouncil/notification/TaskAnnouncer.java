@@ -27,24 +27,29 @@ import org.springframework.stereotype.Component;
  * task, with a deep link to it in Tasklist.
  *
  * <p>The link needs the task id, which exists only once the task does, so the mail cannot be
- * a step before the task. Instead the listener starts {@code task-notification}, whose mail
- * step is asynchronous: the mail goes out after the user's transaction commits, with retries
- * and an incident instead of a failed click.
+ * a step before the task. Instead the listener records the announcement ({@link Announcements})
+ * in the transaction that creates the task; the mail worker sends it once that commits, never
+ * inside the user's click, and a send that fails continues as a {@value #PROCESS_KEY} instance
+ * with retries and an incident.
  */
 @Component("announceTask")
 public class TaskAnnouncer implements TaskListener {
 
   public static final String PROCESS_KEY = "task-notification";
+  /** The mail step of {@value #PROCESS_KEY}, which an announcement's first try stands for. */
+  static final String MAIL_STEP = "sendTaskMail";
   static final String TASK_CREATED = "task-created";
   private static final DateTimeFormatter DUE =
       DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm z", Locale.ENGLISH).withZone(ZoneId.systemDefault());
 
   private final RuntimeService runtimeService;
   private final TaskService taskService;
+  private final Announcements announcements;
 
-  public TaskAnnouncer(RuntimeService runtimeService, TaskService taskService) {
+  public TaskAnnouncer(RuntimeService runtimeService, TaskService taskService, Announcements announcements) {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
+    this.announcements = announcements;
   }
 
   @Override
@@ -71,7 +76,7 @@ public class TaskAnnouncer implements TaskListener {
         task.getDescription(), task.getDueDate(), to);
     variables.putAll(item(task::getVariable, task.getProcessDefinitionId()));
     variables.putAll(details);
-    start(template, businessKey, variables);
+    add(template, businessKey, task.getProcessInstanceId(), task.getProcessDefinitionId(), task.getId(), variables);
   }
 
   /** Announces a task that already exists to someone it was handed to, e.g. a new council member. */
@@ -81,7 +86,8 @@ public class TaskAnnouncer implements TaskListener {
     Map<String, Object> variables = variables(task.getId(), ItemTaskName.action(task.getName(), businessKey),
         task.getDescription(), task.getDueDate(), List.of(recipient));
     variables.putAll(item(name -> taskService.getVariable(task.getId(), name), task.getProcessDefinitionId()));
-    start(TASK_CREATED, businessKey, variables);
+    add(TASK_CREATED, businessKey, task.getProcessInstanceId(), task.getProcessDefinitionId(), task.getId(),
+        variables);
   }
 
   /** {@code taskName} is what the task asks ("Review proposal"): the mail names the item itself. */
@@ -90,15 +96,14 @@ public class TaskAnnouncer implements TaskListener {
     Map<String, Object> variables = new HashMap<>();
     variables.put("taskId", taskId);
     variables.put("taskName", taskName);
-    // Each variable is a row written and deleted again: only what the mail has.
+    // Only what the mail has: a handed-over announcement makes each a variable row.
     if (description != null) {
       variables.put("taskDescription", description);
     }
     if (due != null) {
       variables.put("taskDue", DUE.format(due.toInstant()));
     }
-    // One text the mail step splits, not a list: a list is stored as a JSON byte array, one more
-    // row to write, read and delete for every announcement.
+    // One text the mail step splits, not a list: a list variable would be a JSON byte array.
     variables.put("mailTo", String.join(",", to));
     return variables;
   }
@@ -112,13 +117,18 @@ public class TaskAnnouncer implements TaskListener {
     item.put("title", Stream.of("title", "itemTitle", "deploymentName").map(variable).filter(Objects::nonNull)
         .findFirst().orElse(null));
     Object itemKind = variable.apply("itemKind");
-    // A process definition id starts with its key: "ml-proposal:3:…".
-    item.put("itemKind", itemKind != null ? itemKind : processDefinitionId.split(":")[0]);
+    item.put("itemKind", itemKind != null ? itemKind : processDefinitionKey(processDefinitionId));
     return item;
   }
 
-  private void start(String template, String businessKey, Map<String, Object> variables) {
+  /** A process definition id starts with its key: "ml-proposal:3:…". */
+  private static String processDefinitionKey(String processDefinitionId) {
+    return processDefinitionId.split(":")[0];
+  }
+
+  private void add(String template, String businessKey, String processInstanceId, String processDefinitionId,
+                   String taskId, Map<String, Object> variables) {
     variables.put("mailTemplate", template);
-    runtimeService.startProcessInstanceByKey(PROCESS_KEY, businessKey, variables);
+    announcements.add(businessKey, processInstanceId, processDefinitionKey(processDefinitionId), taskId, variables);
   }
 }

@@ -24,6 +24,7 @@ import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.mlcouncil.council.CouncilTally;
 import org.mlcouncil.council.CouncilVote;
+import org.mlcouncil.notification.Announcements;
 import org.mlcouncil.platform.JsonVariables;
 import org.mlcouncil.review.PodReview;
 import org.springframework.stereotype.Component;
@@ -39,6 +40,8 @@ public class ItemHistory {
 
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
   };
+  /** A task announcement sent, as the step of a {@code task-notification} instance that sends one after a failure is named. */
+  private static final String ANNOUNCED = "Mail: Send task mail";
   private static final Set<String> STEPS = Set.of("userTask", "callActivity", "subProcess",
       "intermediateMessageCatch", "intermediateSignalCatch", "intermediateTimer");
 
@@ -46,13 +49,15 @@ public class ItemHistory {
   private final RepositoryService repositoryService;
   private final JsonVariables json;
   private final RegisterProperties properties;
+  private final Announcements announcements;
 
   public ItemHistory(HistoryService historyService, RepositoryService repositoryService, JsonVariables json,
-                     RegisterProperties properties) {
+                     RegisterProperties properties, Announcements announcements) {
     this.historyService = historyService;
     this.repositoryService = repositoryService;
     this.json = json;
     this.properties = properties;
+    this.announcements = announcements;
   }
 
   /** One line of the timeline. */
@@ -108,6 +113,7 @@ public class ItemHistory {
       variableEvents(instance, isItem, kind, seesRestricted, timeline);
       mails(instance, stepNames, timeline);
     }
+    announcements.sentFor(item.key()).forEach(sent -> timeline.add(new Event(sent, ANNOUNCED, null, null)));
     if (!item.isOpen()) {
       timeline.add(new Event(item.decidedAt(), "Decision: " + item.decision()
           + (item.meetingId() == null ? "" : " at ML Review " + item.meetingId()), null, item.rationale()));

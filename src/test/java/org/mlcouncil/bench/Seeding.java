@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import org.mlcouncil.notification.Announcements;
 import org.mlcouncil.reliability.Answer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -49,7 +50,8 @@ final class Seeding {
    */
   static long pendingWork(JdbcTemplate jdbc) {
     return count(jdbc, "select count(*) from act_ru_job where type_ = 'message' and retries_ > 0")
-        + count(jdbc, "select count(*) from act_ru_ext_task where retries_ is null or retries_ > 0");
+        + count(jdbc, "select count(*) from act_ru_ext_task where retries_ is null or retries_ > 0")
+        + count(jdbc, Announcements.PENDING_COUNT);
   }
 
   static long count(JdbcTemplate jdbc, String sql, Object... parameters) {

@@ -32,6 +32,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.mlcouncil.notification.Announcements;
 import org.mlcouncil.reliability.AppNode;
 import org.mlcouncil.reliability.Answer;
 import org.mlcouncil.reliability.Clicks;
@@ -444,9 +445,10 @@ final class Throughput implements BenchPart {
   private static final class Probe implements AutoCloseable {
     private static final Duration INTERVAL = Duration.ofMillis(100);
     private static final Duration MAIL_QUIET = Duration.ofSeconds(1);
-    /** Mail steps not done yet: their external tasks, and the jobs due now that lead to them. */
+    /** Mails not sent yet: external tasks of mail steps, the jobs due now that lead to them, task announcements. */
     private static final String MAIL_PENDING = "select (select count(*) from act_ru_ext_task where topic_name_ = 'mail')"
-        + " + (select count(*) from act_ru_job where retries_ > 0 and (duedate_ is null or duedate_ <= now()))";
+        + " + (select count(*) from act_ru_job where retries_ > 0 and (duedate_ is null or duedate_ <= now()))"
+        + " + (" + Announcements.PENDING_COUNT + ")";
 
     private final BenchEnv env;
     /** One connection for every progress query: a connection per query would fork a backend each time. */

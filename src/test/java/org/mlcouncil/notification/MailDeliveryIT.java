@@ -24,11 +24,13 @@ import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,7 @@ class MailDeliveryIT {
   private static final String TEST_MAIL = "Test mail from the ML Council platform";
 
   @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
   @Autowired ExternalTaskService externalTaskService;
   @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
@@ -71,6 +74,8 @@ class MailDeliveryIT {
   @Autowired MailHealthIndicator mailHealth;
   @Autowired MailWorker worker;
   @Autowired MailComposer composer;
+  @Autowired TaskAnnouncer announcer;
+  @Autowired Announcements announcements;
 
   @BeforeEach
   void engineIsIdle() {
@@ -208,6 +213,38 @@ class MailDeliveryIT {
   }
 
   @Test
+  void anAnnouncementThatCannotBeSentGoesOnAsAMailStepWithTheMessageIdOfItsFirstTry() {
+    ProcessInstance instance = startMailCheckAs("olivia", "handover-" + UUID.randomUUID() + "@example.org");
+    Task task = await().until(() -> taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult(),
+        found -> found != null);
+    TestInfrastructure.stopSmtp();
+    // As when open votes are handed to a new council member: the task exists, and now someone else hears of it.
+    announcer.announce(task, "oscar");
+    Map<String, Object> announcement = await().until(() -> new JdbcTemplate(dataSource).queryForList(
+            "select ID_, HANDED_OVER_ from " + Announcements.TABLE + " where TASK_ID_ = ? and HANDED_OVER_ is not null",
+            task.getId()), rows -> rows.size() == 1).get(0);
+    String notification = (String) announcement.get("HANDED_OVER_");
+    // Handed over after its first try, it waits the retry delays as a mail step: failed once there too.
+    ExternalTask step = await().atMost(Duration.ofSeconds(30)).until(() -> externalTaskService
+        .createExternalTaskQuery().processInstanceId(notification).singleResult(),
+        found -> found != null && Integer.valueOf(properties.retryDelays().size()).equals(found.getRetries()));
+    assertThat(step.getActivityId()).isEqualTo(TaskAnnouncer.MAIL_STEP);
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(notification).count()).isZero();
+
+    TestInfrastructure.startSmtp();
+    advanceClock(properties.retryDelays().get(0));
+
+    Supplier<List<MimeMessage>> announcements = () -> Mailbox.messages("oscar@mlcouncil.example",
+        "New task: Confirm test mail arrived").stream().filter(message -> Mailbox.text(message).contains(task.getId()))
+        .toList();
+    await().atMost(Duration.ofSeconds(30)).until(() -> !announcements.get().isEmpty());
+    assertThat(messageIds(announcements.get())).containsExactly("<mail-" + announcement.get("ID_") + "@mlcouncil.example>");
+    await().until(() -> runtimeService.createProcessInstanceQuery().processInstanceId(notification).count() == 0);
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> announcements.get().size() == 1);
+    runtimeService.deleteProcessInstance(instance.getId(), "test of a handed-over announcement");
+  }
+
+  @Test
   void aMailCaughtInACrashGoesOutAgainAfterTheLockWithTheSameMessageId() {
     String recipient = "crash-" + UUID.randomUUID() + "@example.org";
     worker.stop();
@@ -235,6 +272,38 @@ class MailDeliveryIT {
     assertThat(messageIds(copies)).as("Message-IDs of the two copies").hasSize(1);
     await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
         .until(() -> Mailbox.messages(recipient, TEST_MAIL).size() == 2);
+  }
+
+  @Test
+  void anAnnouncementCaughtInACrashGoesOutAgainAfterTheLockWithTheSameMessageId() {
+    ProcessInstance instance = startMailCheckAs("olivia", "crash-announced-" + UUID.randomUUID() + "@example.org");
+    Task task = await().until(() -> taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult(),
+        found -> found != null);
+    AsyncWork.awaitDone(managementService);
+    worker.stop();
+    try {
+      announcer.announce(task, "oscar");
+      // Another node claims it, the SMTP server takes it, and the node dies before marking it sent.
+      Announcements.Announcement caught = announcements.claim("crashed-node", properties.lockDuration()).orElseThrow();
+      assertThat(caught.variables()).containsEntry("taskId", task.getId());
+      mailSender.send(composer.compose(caught).message());
+    } finally {
+      worker.start();
+    }
+    Supplier<List<MimeMessage>> copies = () -> Mailbox.messages("oscar@mlcouncil.example",
+        "New task: Confirm test mail arrived").stream().filter(message -> Mailbox.text(message).contains(task.getId()))
+        .toList();
+    // The dead node's lock holds it back ...
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> copies.get().size() == 1);
+
+    // ... until it ends: then this node sends it again, as the same message, and records it.
+    advanceClock(properties.lockDuration());
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> copies.get().size() == 2);
+    assertThat(messageIds(copies.get())).as("Message-IDs of the two copies").hasSize(1);
+    AsyncWork.awaitDone(managementService);
+    assertThat(copies.get()).hasSize(2);
+    runtimeService.deleteProcessInstance(instance.getId(), "test of an announcement caught in a crash");
   }
 
   @Test

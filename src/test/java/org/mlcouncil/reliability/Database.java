@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import org.mlcouncil.notification.Announcements;
 
 /**
  * The engine's tables, read straight from PostgreSQL (not through the nodes or the proxy): what
@@ -31,12 +32,13 @@ final class Database {
 
   /**
    * Asynchronous work still to do: message jobs (mail steps, screening) with retries left,
-   * and external tasks with retries left, whether due now or after a back-off. Timers (reminders
-   * days ahead) do not count.
+   * external tasks with retries left, whether due now or after a back-off, and task announcements
+   * not sent yet. Timers (reminders days ahead) do not count.
    */
   int pendingWork() {
     return count("select count(*) from act_ru_job where type_ = 'message' and retries_ > 0")
-        + count("select count(*) from act_ru_ext_task where retries_ is null or retries_ > 0");
+        + count("select count(*) from act_ru_ext_task where retries_ is null or retries_ > 0")
+        + count(Announcements.PENDING_COUNT);
   }
 
   int incidents() {
