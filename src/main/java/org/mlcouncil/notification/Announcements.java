@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
@@ -58,6 +59,7 @@ public class Announcements {
   private final ObjectMapper json;
   private final RuntimeService runtimeService;
   private final TransactionTemplate transaction;
+  private final AtomicLong added = new AtomicLong();
 
   public Announcements(JdbcTemplate jdbc, ObjectMapper json, RuntimeService runtimeService,
                        TransactionTemplate transaction) {
@@ -88,11 +90,23 @@ public class Announcements {
         processDefinitionKey, taskId, write(variables), now());
     CommandContext command = Context.getCommandContext();
     if (command != null) {
-      command.getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
-          committed -> ProcessEngineImpl.EXT_TASK_CONDITIONS.signalAll());
+      command.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, committed -> committed());
     } else {
-      ProcessEngineImpl.EXT_TASK_CONDITIONS.signalAll();
+      committed();
     }
+  }
+
+  private void committed() {
+    added.incrementAndGet();
+    ProcessEngineImpl.EXT_TASK_CONDITIONS.signalAll();
+  }
+
+  /**
+   * How many announcements this node committed so far: a sender that found none looks again when
+   * this changed, not after every mail step it sends (1,400 decision mails would each pay a query).
+   */
+  long added() {
+    return added.get();
   }
 
   /** Locks a waiting announcement for this sender, if there is one. */

@@ -99,6 +99,9 @@ class MailWorker implements SmartLifecycle {
   private void sendUntilStopped() {
     SingleConsumerCondition wakeUp = new SingleConsumerCondition(Thread.currentThread());
     ProcessEngineImpl.EXT_TASK_CONDITIONS.addConsumer(wakeUp);
+    // Found none at: looked for again once this node added one, or after the poll interval (other nodes').
+    long noAnnouncementAt = System.nanoTime() - properties.pollInterval().toNanos();
+    long addedBefore = -1;
     try {
       while (running) {
         long lockedAt = System.nanoTime();
@@ -106,9 +109,17 @@ class MailWorker implements SmartLifecycle {
         for (LockedExternalTask task : tasks) {
           deliver(task, lockedAt);
         }
+        Optional<Announcement> announcement = Optional.empty();
+        long added = announcements.added();
         long claimedAt = System.nanoTime();
-        Optional<Announcement> announcement = claim();
-        announcement.ifPresent(claimed -> deliver(claimed, claimedAt));
+        if (added != addedBefore || claimedAt - noAnnouncementAt >= properties.pollInterval().toNanos()) {
+          announcement = claim();
+          announcement.ifPresent(claimed -> deliver(claimed, claimedAt));
+          if (announcement.isEmpty()) {
+            noAnnouncementAt = claimedAt;
+            addedBefore = added;
+          }
+        }
         if (tasks.isEmpty() && announcement.isEmpty()) {
           cleanUp();
           wakeUp.await(properties.pollInterval().toMillis());

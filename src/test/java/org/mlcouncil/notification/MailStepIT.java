@@ -11,11 +11,14 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -45,6 +48,7 @@ class MailStepIT {
   @Autowired IdentityService identityService;
   @Autowired HistoryService historyService;
   @Autowired DataSource dataSource;
+  @Autowired Announcements announcements;
 
   @Test
   void sendsTestMailAndAnnouncesTheTaskWithADeepLink() throws Exception {
@@ -73,6 +77,15 @@ class MailStepIT {
             announcementId), rows -> rows.size() == 1 && rows.get(0).get("SENT_") != null).get(0);
     assertThat(row).containsEntry("TASK_ID_", task.getId()).containsEntry("PROC_INST_ID_", instance.getId())
         .as("sent by the mail worker, no task-notification instance").containsEntry("HANDED_OVER_", null);
+
+    // Kept for the item's timeline until its retention ends; the worker deletes older ones when idle.
+    Instant sent = ((Timestamp) row.get("SENT_")).toInstant();
+    Supplier<List<String>> kept = () -> new JdbcTemplate(dataSource).queryForList("select ID_ from "
+        + Announcements.TABLE + " where ID_ = ?", String.class, announcementId);
+    announcements.deleteSentBefore(sent);
+    assertThat(kept.get()).hasSize(1);
+    announcements.deleteSentBefore(sent.plusMillis(1));
+    assertThat(kept.get()).isEmpty();
   }
 
   @Test
