@@ -236,9 +236,7 @@ class MailDeliveryIT {
     TestInfrastructure.startSmtp();
     advanceClock(properties.retryDelays().get(0));
 
-    Supplier<List<MimeMessage>> announcements = () -> Mailbox.messages("oscar@mlcouncil.example",
-        "New task: Confirm test mail arrived").stream().filter(message -> Mailbox.text(message).contains(task.getId()))
-        .toList();
+    Supplier<List<MimeMessage>> announcements = () -> announcementsToOscar(task);
     await().atMost(Duration.ofSeconds(30)).until(() -> !announcements.get().isEmpty());
     assertThat(messageIds(announcements.get())).containsExactly("<mail-" + announcement.get("ID_") + "@mlcouncil.example>");
     await().until(() -> runtimeService.createProcessInstanceQuery().processInstanceId(notification).count() == 0);
@@ -292,9 +290,7 @@ class MailDeliveryIT {
     } finally {
       worker.start();
     }
-    Supplier<List<MimeMessage>> copies = () -> Mailbox.messages("oscar@mlcouncil.example",
-        "New task: Confirm test mail arrived").stream().filter(message -> Mailbox.text(message).contains(task.getId()))
-        .toList();
+    Supplier<List<MimeMessage>> copies = () -> announcementsToOscar(task);
     // The dead node's lock holds it back ...
     await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> copies.get().size() == 1);
 
@@ -326,6 +322,12 @@ class MailDeliveryIT {
     assertThat(incident.getIncidentMessage()).contains("Cannot build mail 'no-such-template'");
     assertThat(mailStep(instance).getRetries()).isZero();
     runtimeService.deleteProcessInstance(instance.getId(), "test of a broken mail step");
+  }
+
+  /** oscar's copies of the mail check task's announcement (the tests hand him the task). */
+  private static List<MimeMessage> announcementsToOscar(Task task) {
+    return Mailbox.messages("oscar@mlcouncil.example", "New task: Confirm test mail arrived").stream()
+        .filter(message -> Mailbox.text(message).contains(task.getId())).toList();
   }
 
   private void assertMailReportedDownAndNodeStaysReady(java.util.function.Consumer<Health> details) {
