@@ -95,6 +95,8 @@ public final class BenchEnv implements AutoCloseable {
     List<String> jvmOptions = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC"));
     // -Dbench.profile=true records the node with Java Flight Recorder, e.g. to see where a missed target goes.
     if (Boolean.getBoolean("bench.profile")) {
+      // Deep stacks: the engine's command chain alone is deeper than the default 64 frames.
+      jvmOptions.add("-XX:FlightRecorderOptions=stackdepth=512");
       jvmOptions.add("-XX:StartFlightRecording=settings=profile,filename="
           + Path.of("target", "bench", name + ".jfr").toAbsolutePath());
     }

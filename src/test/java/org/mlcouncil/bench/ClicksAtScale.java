@@ -3,10 +3,6 @@ package org.mlcouncil.bench;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,8 +57,8 @@ final class ClicksAtScale implements BenchPart {
       + "\"prioritisationScore\":{\"value\":\"3\"},\"impactCostScore\":{\"value\":\"4\"},"
       + "\"decision\":{\"value\":\"approve\"},\"comment\":{\"value\":\"\"}}}";
 
-  /** The server's own database, for its statement statistics. */
-  private JdbcTemplate server;
+  /** Where each call's database time goes: {@code target/bench/clicks-<history>-<call>.txt}. */
+  private Statements statements;
   /** The proposals in history while the current calls are timed. */
   private int size;
   private final int history = Integer.getInteger("bench.history", 10_000);
@@ -79,8 +75,7 @@ final class ClicksAtScale implements BenchPart {
   public void run(BenchEnv env, BenchReport report) throws Exception {
     DataSource database = env.createDatabase("clicks");
     JdbcTemplate jdbc = new JdbcTemplate(database);
-    server = new JdbcTemplate(env.postgres().getPostgresDatabase());
-    server.execute("create extension if not exists pg_stat_statements");
+    statements = new Statements(env, "clicks");
     AppNode node = env.node("clicks", "clicks", List.of());
     try {
       Tally submits = new Tally();
@@ -215,31 +210,11 @@ final class ClicksAtScale implements BenchPart {
     for (int i = 0; i < WARM_UP; i++) {
       call.get();
     }
-    server.execute("select pg_stat_statements_reset()");
+    statements.reset();
     for (int i = 0; i < samples; i++) {
       timeOnce(calls, name, call);
     }
-    writeStatements(name);
-  }
-
-  /**
-   * Where a call's database time goes: the node's statements while it was timed, per call, most
-   * time first, in {@code target/bench/clicks-<history>-<call>.txt}.
-   */
-  private void writeStatements(String call) {
-    List<String> lines = new ArrayList<>(List.of("calls per sample, mean ms, total ms per sample, statement"));
-    server.query("select s.calls, s.mean_exec_time, s.total_exec_time, regexp_replace(s.query, '\\s+', ' ', 'g')"
-        + " from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = 'clicks'"
-        + " order by s.total_exec_time desc", row -> {
-          lines.add(String.format(Locale.ROOT, "%6.1f %8.3f %8.3f  %s", row.getLong(1) / (double) samples,
-              row.getDouble(2), row.getDouble(3) / samples, row.getString(4)));
-        });
-    try {
-      Path folder = Files.createDirectories(Path.of("target", "bench"));
-      Files.write(folder.resolve("clicks-" + size + "-" + call.replaceAll("[^A-Za-z0-9]+", "-") + ".txt"), lines);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    statements.write("clicks-" + size + "-" + name, samples, "sample");
   }
 
   private static void timeOnce(Map<String, Latencies> calls, String name,
