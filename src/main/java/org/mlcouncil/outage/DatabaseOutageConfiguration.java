@@ -14,8 +14,8 @@ public class DatabaseOutageConfiguration {
 
   /** Static: it post-processes the data source, which must not wait for this configuration. */
   @Bean
-  public static PostgresTimeouts postgresTimeouts() {
-    return new PostgresTimeouts();
+  public static PostgresDriverSettings postgresDriverSettings() {
+    return new PostgresDriverSettings();
   }
 
   /**

@@ -5,20 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 
-class PostgresTimeoutsTest {
+class PostgresDriverSettingsTest {
 
-  private final PostgresTimeouts timeouts = new PostgresTimeouts();
+  private final PostgresDriverSettings settings = new PostgresDriverSettings();
 
   @Test
-  void aPostgresqlPoolGetsEveryTimeoutAndAnOperatorsValueWins() {
+  void aPostgresqlPoolGetsEveryTimeoutAndBatchedInsertsAndAnOperatorsValueWins() {
     HikariDataSource pool = new HikariDataSource();
     pool.setJdbcUrl("jdbc:postgresql://db:5432/mlcouncil");
     pool.addDataSourceProperty("socketTimeout", "60");
 
-    timeouts.postProcessAfterInitialization(pool, "dataSource");
+    settings.postProcessAfterInitialization(pool, "dataSource");
 
     assertThat(pool.getDataSourceProperties()).containsEntry("connectTimeout", "3").containsEntry("loginTimeout", "5")
-        .containsEntry("tcpKeepAlive", "true").containsEntry("socketTimeout", "60");
+        .containsEntry("tcpKeepAlive", "true").containsEntry("socketTimeout", "60")
+        .containsEntry("reWriteBatchedInserts", "true");
   }
 
   @Test
@@ -26,7 +27,7 @@ class PostgresTimeoutsTest {
     HikariDataSource pool = new HikariDataSource();
     pool.setJdbcUrl("jdbc:h2:file:./data/ml-council");
 
-    timeouts.postProcessAfterInitialization(pool, "dataSource");
+    settings.postProcessAfterInitialization(pool, "dataSource");
 
     assertThat(pool.getDataSourceProperties()).as("H2 refuses settings it does not know").isEmpty();
   }
