@@ -55,7 +55,7 @@ public final class SeparateVariables<T> {
 
   /** Keeps the value on the task's process instance under {@code key}, replacing an earlier one. */
   public void write(DelegateTask task, String key, T value) {
-    task.getExecution().getProcessInstance().setVariableLocal(prefix + key, json.value(value));
+    task.getExecution().getProcessInstance().setVariableLocal(prefix + key, json.compact(value));
   }
 
   public void removeAll(VariableScope scope) {

@@ -59,7 +59,7 @@ public class ProposalVariables {
   /** Stores the proposal and everything derived from it on the scope. */
   public void store(VariableScope scope, Proposal proposal) {
     scope.setVariables(ProposalValidator.variables(proposal));
-    json.write(scope, STORED, proposal);
+    json.writeCompact(scope, STORED, proposal);
     // A JSON value, as Tasklist stores a checklist: a Java list would make the amend form unsubmittable.
     json.write(scope, "platformComponents", proposal.platformComponents());
     List<String> podLeadGroups = new ArrayList<>();

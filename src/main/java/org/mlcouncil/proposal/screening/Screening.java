@@ -44,7 +44,7 @@ public class Screening {
   }
 
   private void store(VariableScope scope, List<Finding> findings) {
-    json.write(scope, FINDINGS, findings);
+    json.writeCompact(scope, FINDINGS, findings);
     scope.setVariable("findingsSummary", Findings.summary(findings));
   }
 }
