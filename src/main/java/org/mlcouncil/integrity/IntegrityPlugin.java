@@ -1,8 +1,6 @@
 package org.mlcouncil.integrity;
 
 import java.util.AbstractMap;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -10,8 +8,8 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
+import org.mlcouncil.platform.EngineLists;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
@@ -46,12 +44,8 @@ public class IntegrityPlugin extends AbstractProcessEnginePlugin {
     }
     configuration.setDefaultUserPermissionForTask(Permissions.TASK_WORK);
     configuration.setExpressionManager(new SpringExpressionManager(applicationContext, new ExposedBeans()));
-    List<CommandInterceptor> interceptors = new ArrayList<>();
-    if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
-      interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
-    }
-    interceptors.add(new IntegrityGuard(configuration, new DeployedForms(configuration)));
-    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    configuration.setCustomPreCommandInterceptorsTxRequired(EngineLists.with(
+        configuration.getCustomPreCommandInterceptorsTxRequired(), new IntegrityGuard(configuration, new DeployedForms(configuration))));
   }
 
   /**
