@@ -11,8 +11,9 @@ import org.mlcouncil.review.ReviewerIdentity;
 import org.springframework.stereotype.Component;
 
 /**
- * Task listener ({@code complete}) of a council member's vote. The form's values live in
- * task-local variables; the vote is kept under the member's name. It writes nothing else: the
+ * Task listener ({@code complete}) of a council member's vote. The form's values live only while
+ * the task is completed ({@link org.mlcouncil.platform.TransientFormFields}); the vote is kept
+ * under the member's name. It writes nothing else: the
  * votes are counted after the task, in the process's own asynchronous steps.
  */
 @Component("recordCouncilVote")

@@ -1,6 +1,5 @@
 package org.mlcouncil.integrity;
 
-import java.lang.reflect.Field;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -27,6 +26,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.mlcouncil.platform.Administrators;
+import org.mlcouncil.platform.CommandFields;
 import org.mlcouncil.submission.InvalidSubmissionException;
 
 /**
@@ -167,33 +167,5 @@ class IntegrityGuard extends CommandInterceptor {
 
   private static AuthorizationException adminsOnly(String what) {
     return new AuthorizationException(what + " is for administrators only.");
-  }
-
-  /** Reads the request a Camunda command carries; those fields have no public getters. */
-  static final class CommandFields {
-
-    private CommandFields() {
-    }
-
-    static <T> T read(Object command, String name, Class<T> type) {
-      for (Class<?> owner = command.getClass(); owner != null; owner = owner.getSuperclass()) {
-        try {
-          Field field = owner.getDeclaredField(name);
-          field.setAccessible(true);
-          return type.cast(field.get(command));
-        } catch (NoSuchFieldException e) {
-          // declared by a superclass
-        } catch (IllegalAccessException e) {
-          throw new IllegalStateException("Cannot read " + name + " of " + command.getClass().getName(), e);
-        }
-      }
-      throw new IllegalStateException(command.getClass().getName() + " has no field " + name
-          + ": check IntegrityGuard against this Camunda version");
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> variables(Object command, String name) {
-      return read(command, name, Map.class);
-    }
   }
 }

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * Task listener ({@code complete}) of a pod lead's review: checks what the form cannot
  * (a comment unless approving) and keeps the review under the reviewer's group. The form's
- * values live in task-local variables, and the review in a variable of its group's own, so
- * parallel reviewers never overwrite each other nor update the same row.
+ * values live only while the task is completed, on the task's own scope
+ * ({@link org.mlcouncil.platform.TransientFormFields}), and the review in a variable of its
+ * group's own, so parallel reviewers never overwrite each other nor update the same row.
  */
 @Component("recordPodReview")
 public class RecordPodReview implements TaskListener {

@@ -97,6 +97,10 @@ class ProposalLifecycleIT {
         .map(detail -> ((HistoricVariableUpdate) detail).getVariableName()).toList();
     assertThat(changed).contains("podReview:pod-search-pm", "podReview:pod-search-em")
         .doesNotContain("decision", "comment", "businessProblemScore", "podLeadGroup");
+    // A review's form fields live only while its task is completed (TransientFormFields): none is ever written.
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(proposal.getId())
+        .variableNameIn("decision", "comment", "businessProblemScore", "prioritisationScore", "impactCostScore")
+        .count()).isZero();
     ObjectValue interested = runtimeService.getVariableTyped(proposal.getId(), "interested", false);
     assertThat(interested.getSerializationDataFormat()).as("lists are JSON, readable in Cockpit")
         .isEqualTo("application/json");
@@ -108,6 +112,10 @@ class ProposalLifecycleIT {
     councilDecides(proposal, "approve");
 
     await().untilAsserted(() -> assertThat(proposal).isEnded().hasPassed("proposalApproved"));
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(council.getId())
+        .variableNameIn("vote", "comment").count()).as("a vote's form fields are not written either").isZero();
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(council.getId())
+        .variableNameLike("councilVote:%").count()).as("the votes themselves are").isEqualTo(4);
     for (String reader : List.of("paul@mlcouncil.example", "priya@mlcouncil.example", "sarah@mlcouncil.example",
         "ivan@mlcouncil.example", "watcher@example.org", "marcus@mlcouncil.example")) {
       MimeMessage decision = Mailbox.awaitOne(reader, "ML Council decision on " + title);
