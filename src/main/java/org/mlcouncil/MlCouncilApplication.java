@@ -1,5 +1,6 @@
 package org.mlcouncil;
 
+import javax.xml.datatype.DatatypeFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -18,6 +19,11 @@ public class MlCouncilApplication {
   public static void main(String[] args) {
     if (System.getProperty(MAIL_STREAM_PROVIDER) == null) {
       System.setProperty(MAIL_STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+    }
+    // The same for the engine's timers: each duration it reads (a review's reminder, a vote's
+    // deadline) creates a DatatypeFactory, which otherwise scans every jar for a provider first.
+    if (System.getProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY) == null) {
+      System.setProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY, DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);
     }
     SpringApplication.run(MlCouncilApplication.class, args);
   }

@@ -44,6 +44,7 @@ class MailWorker implements SmartLifecycle {
   private final ExternalTaskService externalTasks;
   private final Announcements announcements;
   private final MailDelivery delivery;
+  private final MailSteps mailSteps;
   private final MailProperties properties;
   private final String workerId = workerId();
   /** When a sender last deleted old announcements ({@link System#nanoTime()}); once an hour is plenty. */
@@ -52,10 +53,11 @@ class MailWorker implements SmartLifecycle {
   private ExecutorService senders;
 
   MailWorker(ExternalTaskService externalTasks, Announcements announcements, MailDelivery delivery,
-             MailProperties properties) {
+             MailSteps mailSteps, MailProperties properties) {
     this.externalTasks = externalTasks;
     this.announcements = announcements;
     this.delivery = delivery;
+    this.mailSteps = mailSteps;
     this.properties = properties;
   }
 
@@ -99,25 +101,28 @@ class MailWorker implements SmartLifecycle {
   private void sendUntilStopped() {
     SingleConsumerCondition wakeUp = new SingleConsumerCondition(Thread.currentThread());
     ProcessEngineImpl.EXT_TASK_CONDITIONS.addConsumer(wakeUp);
-    // Found none at: looked for again once this node added one, or after the poll interval (other nodes').
-    long noAnnouncementAt = System.nanoTime() - properties.pollInterval().toNanos();
-    long addedBefore = -1;
+    LookAgain steps = new LookAgain(properties.pollInterval());
+    LookAgain announced = new LookAgain(properties.pollInterval());
     try {
       while (running) {
+        List<LockedExternalTask> tasks = List.of();
         long lockedAt = System.nanoTime();
-        List<LockedExternalTask> tasks = fetch();
-        for (LockedExternalTask task : tasks) {
-          deliver(task, lockedAt);
+        long created = mailSteps.created();
+        if (steps.due(created, lockedAt)) {
+          tasks = fetch();
+          tasks.forEach(task -> deliver(task, lockedAt));
+          if (tasks.isEmpty()) {
+            steps.foundNone(created, lockedAt);
+          }
         }
         Optional<Announcement> announcement = Optional.empty();
         long added = announcements.added();
         long claimedAt = System.nanoTime();
-        if (added != addedBefore || claimedAt - noAnnouncementAt >= properties.pollInterval().toNanos()) {
+        if (announced.due(added, claimedAt)) {
           announcement = claim();
           announcement.ifPresent(claimed -> deliver(claimed, claimedAt));
           if (announcement.isEmpty()) {
-            noAnnouncementAt = claimedAt;
-            addedBefore = added;
+            announced.foundNone(added, claimedAt);
           }
         }
         if (tasks.isEmpty() && announcement.isEmpty()) {
@@ -127,6 +132,32 @@ class MailWorker implements SmartLifecycle {
       }
     } finally {
       ProcessEngineImpl.EXT_TASK_CONDITIONS.removeConsumer(wakeUp);
+    }
+  }
+
+  /**
+   * When a sender that found nothing of one kind looks for it again: once this node committed
+   * another one (its count changed), or after the poll interval, for those of other nodes.
+   */
+  static final class LookAgain {
+
+    private final long pollInterval;
+    private long noneAt;
+    private long countThen = -1;
+
+    LookAgain(Duration pollInterval) {
+      this.pollInterval = pollInterval.toNanos();
+      this.noneAt = System.nanoTime() - this.pollInterval;
+    }
+
+    boolean due(long count, long now) {
+      return count != countThen || now - noneAt >= pollInterval;
+    }
+
+    /** Found none when the count was {@code count}, read before looking. */
+    void foundNone(long count, long now) {
+      noneAt = now;
+      countThen = count;
     }
   }
 
