@@ -104,6 +104,8 @@ class ProposalLifecycleIT {
     ObjectValue interested = runtimeService.getVariableTyped(proposal.getId(), "interested", false);
     assertThat(interested.getSerializationDataFormat()).as("lists are JSON, readable in Cockpit")
         .isEqualTo("application/json");
+    assertThat(interested.getObjectTypeName()).as("a class name, found at once when the list is read (JsonListTypes)")
+        .isEqualTo("java.util.ArrayList");
     ProcessInstance council = councilReviewOf(proposal);
     assertThat(council.getBusinessKey()).isEqualTo(proposal.getBusinessKey());
     assertThat(runtimeService.getVariable(council.getId(), "itemSummary").toString())
