@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.impl.VariableMapImpl;
 import org.camunda.bpm.engine.variable.type.ValueType;
@@ -118,7 +119,9 @@ public class TransientFormFields extends AbstractProcessEnginePlugin {
     }
 
     private static void declare(Command<?> command, String variablesField) {
-      TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(CommandFields.read(command, "taskId", String.class));
+      String taskId = CommandFields.read(command, "taskId", String.class);
+      // No task: the command itself answers as Camunda does.
+      TaskEntity task = taskId == null ? null : Context.getCommandContext().getTaskManager().findTaskById(taskId);
       ExecutionEntity execution = task == null ? null : task.getExecution();
       Set<String> fields = execution == null ? Set.of() : of(execution.getActivity());
       if (fields.isEmpty()) {
@@ -131,7 +134,11 @@ public class TransientFormFields extends AbstractProcessEnginePlugin {
       }
       // A copy: the caller's map may be immutable, and a retried command must find the same values.
       VariableMapImpl values = new VariableMapImpl();
-      sent.forEach((name, value) -> values.put(name, fields.contains(name) ? asTransient(name, value) : value));
+      for (String name : sent.keySet()) {
+        // Typed as sent: a VariableMap hands out plain values otherwise, losing e.g. a JSON value's format.
+        Object value = sent instanceof VariableMap typed ? typed.getValueTyped(name) : sent.get(name);
+        values.put(name, fields.contains(name) ? asTransient(name, value) : value);
+      }
       CommandFields.write(command, variablesField, values);
     }
   }
