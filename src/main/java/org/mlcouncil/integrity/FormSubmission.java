@@ -118,6 +118,11 @@ final class FormSubmission {
   }
 
   private static String problem(Kind kind, Object value, int maxLength) {
+    if (value instanceof TypedValue typed && typed.isTransient()) {
+      // Whether a value is kept is the process's decision; set on a field the process keeps, the
+      // engine would refuse it with an internal error instead of naming the field.
+      return "must not be sent as transient (valueInfo.transient)";
+    }
     if (value instanceof SerializableValue serializable) {
       return kind == Kind.LIST && isJsonList(serializable) ? listProblem(serializable.getValueSerialized())
           : "values of type " + serializable.getType().getName() + " are not accepted here";

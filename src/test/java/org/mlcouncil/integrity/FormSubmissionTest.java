@@ -69,6 +69,8 @@ class FormSubmissionTest {
     assertRefused(Map.of("urgent", "maybe"), "urgent: must be true or false");
     assertRefused(Map.of("score", List.of(1)), "score: must be a number");
     assertRefused(Map.of("carryOver", Map.of("a", 1)), "carryOver: must be a list of texts");
+    assertRefused(Map.of("comment", Variables.stringValue("fine", true)),
+        "comment: must not be sent as transient (valueInfo.transient)");
   }
 
   @Test

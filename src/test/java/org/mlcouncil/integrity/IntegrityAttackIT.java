@@ -234,6 +234,8 @@ class IntegrityAttackIT {
         "{\"variables\":{\"vote\":{\"value\":\"approve\"},\"councilVotes\":{\"value\":\"[]\",\"type\":\"Json\"}}}"));
     attempts.put("end the vote with a BPMN error", client.status("marcus", POST, "/task/" + marcusVote + "/bpmnError",
         "{\"errorCode\":\"skip\",\"variables\":" + variables(Map.of("councilDecision", "\"approved\"")) + "}"));
+    attempts.put("vote sent as a transient value", client.status("marcus", POST, "/task/" + marcusVote + "/complete",
+        "{\"variables\":{\"vote\":{\"value\":\"approve\",\"valueInfo\":{\"transient\":true}}}}"));
     attempts.put("vote under another name (voter=nina)", client.status("marcus", POST, "/task/" + marcusVote + "/complete",
         "{\"variables\":" + variables(Map.of("vote", "\"reject\"", "voter", "\"nina\"")) + "}"));
 
