@@ -112,20 +112,22 @@ public class Announcements {
   /** Locks a waiting announcement for this sender, if there is one. */
   Optional<Announcement> claim(String workerId, Duration lockDuration) {
     Timestamp now = now();
-    List<String> candidates = new ArrayList<>(jdbc.queryForList("select ID_ from " + TABLE
+    // A row never changes but for its lock and outcome, so what is read before locking it is what is sent.
+    List<Waiting> candidates = new ArrayList<>(jdbc.query("select ID_, BUSINESS_KEY_, PROC_INST_ID_, PROC_DEF_KEY_, "
+        + "VARIABLES_ from " + TABLE
         + " where SENT_ is null and HANDED_OVER_ is null and (LOCK_EXP_ is null or LOCK_EXP_ < ?)"
-        + " fetch first " + CANDIDATES + " rows only", String.class, now));
+        + " fetch first " + CANDIDATES + " rows only", (row, number) -> new Waiting(row.getString(1),
+        row.getString(2), row.getString(3), row.getString(4), row.getString(5)), now));
     Collections.shuffle(candidates);
     Timestamp until = Timestamp.from(now.toInstant().plus(lockDuration));
-    for (String id : candidates) {
+    for (Waiting candidate : candidates) {
       // The condition again: whoever updates first owns it, the other finds no row.
       int locked = jdbc.update("update " + TABLE + " set LOCK_OWNER_ = ?, LOCK_EXP_ = ? where ID_ = ?"
           + " and SENT_ is null and HANDED_OVER_ is null and (LOCK_EXP_ is null or LOCK_EXP_ < ?)",
-          workerId, until, id, now);
+          workerId, until, candidate.id(), now);
       if (locked == 1) {
-        return Optional.of(jdbc.queryForObject("select ID_, BUSINESS_KEY_, PROC_INST_ID_, PROC_DEF_KEY_, "
-            + "VARIABLES_ from " + TABLE + " where ID_ = ?", (row, number) -> new Announcement(row.getString(1),
-            row.getString(2), row.getString(3), row.getString(4), read(row.getString(5))), id));
+        return Optional.of(new Announcement(candidate.id(), candidate.businessKey(), candidate.processInstanceId(),
+            candidate.processDefinitionKey(), read(candidate.variables())));
       }
     }
     return Optional.empty();
@@ -185,6 +187,11 @@ public class Announcements {
 
   private static Timestamp now() {
     return new Timestamp(ClockUtil.getCurrentTime().getTime());
+  }
+
+  /** A row a sender may claim, its variables as stored. */
+  private record Waiting(String id, String businessKey, String processInstanceId, String processDefinitionKey,
+                         String variables) {
   }
 
   /** A claimed announcement: the item it is about and the variables its mail template sees. */
