@@ -23,9 +23,8 @@ import org.springframework.stereotype.Component;
  * a full collection ({@code MaxHeapFreeRatio}, 70 by default; {@code MinHeapFreeRatio} goes to
  * {@value #MIN_FREE} to stay below it), and G1 collects a node idle for a minute
  * ({@code G1PeriodicGCInterval}, JEP 346, off by default), so memory a busy hour took is returned
- * too. Then it collects once, which returns start-up's garbage. An operator who sizes the heap
- * ({@code -Xms}, the README's small-heap setting) keeps it: nothing shrinks below {@code -Xms},
- * and options given on the command line are left as they are.
+ * too. Then it collects once, which returns start-up's garbage. Options given on the command
+ * line are left as they are, and the heap never shrinks below an operator's {@code -Xms}.
  */
 @Component
 class IdleMemory implements ApplicationListener<ApplicationReadyEvent> {
