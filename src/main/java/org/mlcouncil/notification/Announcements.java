@@ -31,6 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * written by {@link TaskAnnouncer} in the transaction that creates the task, so it exists exactly
  * when the task does. A row is all an announcement costs while mail flows; a process instance per
  * task (an execution, its variables, an external task, their history) cost about 35 statements.
+ * The mail steps a flow does not wait for ({@link MailAnnouncer}, e.g. a receipt) are rows too,
+ * with the step's name.
  *
  * <p>The senders of {@link MailWorker} claim a row with a lock of their own (a node that dies
  * mid-send leaves it to another sender once the lock ends, and the copy sent again carries the
@@ -74,7 +76,10 @@ public class Announcements {
     jdbc.execute("create table if not exists " + TABLE + " (ID_ varchar(64) primary key, "
         + "BUSINESS_KEY_ varchar(255), PROC_INST_ID_ varchar(64), PROC_DEF_KEY_ varchar(255), TASK_ID_ varchar(64), "
         + "VARIABLES_ varchar(1000000) not null, CREATED_ timestamp not null, LOCK_OWNER_ varchar(255), "
-        + "LOCK_EXP_ timestamp, SENT_ timestamp, UNREACHABLE_ varchar(4000), HANDED_OVER_ varchar(64))");
+        + "LOCK_EXP_ timestamp, SENT_ timestamp, UNREACHABLE_ varchar(4000), HANDED_OVER_ varchar(64), "
+        + "STEP_ varchar(255))");
+    // Tables made before mail steps were announced too.
+    jdbc.execute("alter table " + TABLE + " add column if not exists STEP_ varchar(255)");
     jdbc.execute("create index if not exists MLC_IDX_TASK_MAIL_OPEN on " + TABLE + " (SENT_, HANDED_OVER_)");
     jdbc.execute("create index if not exists MLC_IDX_TASK_MAIL_KEY on " + TABLE + " (BUSINESS_KEY_)");
   }
@@ -82,12 +87,15 @@ public class Announcements {
   /**
    * Records an announcement in the current engine command's transaction; the senders are woken
    * once it commits.
+   *
+   * @param taskId the task announced, if it is a task announcement
+   * @param step the name of the mail step announced, if it is one
    */
-  void add(String businessKey, String processInstanceId, String processDefinitionKey, String taskId,
+  void add(String businessKey, String processInstanceId, String processDefinitionKey, String taskId, String step,
            Map<String, Object> variables) {
-    jdbc.update("insert into " + TABLE + " (ID_, BUSINESS_KEY_, PROC_INST_ID_, PROC_DEF_KEY_, TASK_ID_, VARIABLES_, "
-            + "CREATED_) values (?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), businessKey, processInstanceId,
-        processDefinitionKey, taskId, write(variables), now());
+    jdbc.update("insert into " + TABLE + " (ID_, BUSINESS_KEY_, PROC_INST_ID_, PROC_DEF_KEY_, TASK_ID_, STEP_, "
+            + "VARIABLES_, CREATED_) values (?, ?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), businessKey,
+        processInstanceId, processDefinitionKey, taskId, step, write(variables), now());
     CommandContext command = Context.getCommandContext();
     if (command != null) {
       command.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, committed -> committed());
@@ -159,10 +167,14 @@ public class Announcements {
     });
   }
 
-  /** When the item's task announcements went out, oldest first. */
-  public List<Instant> sentFor(String businessKey) {
-    return jdbc.queryForList("select SENT_ from " + TABLE + " where BUSINESS_KEY_ = ? and SENT_ is not null"
-        + " order by SENT_", Timestamp.class, businessKey).stream().map(Timestamp::toInstant).toList();
+  /** When the item's announcements went out, oldest first. */
+  public List<Sent> sentFor(String businessKey) {
+    return jdbc.query("select SENT_, STEP_ from " + TABLE + " where BUSINESS_KEY_ = ? and SENT_ is not null"
+        + " order by SENT_", (row, number) -> new Sent(row.getTimestamp(1).toInstant(), row.getString(2)), businessKey);
+  }
+
+  /** An announcement sent: when, and the name of its mail step (none for a task announcement). */
+  public record Sent(Instant at, String step) {
   }
 
   int deleteSentBefore(Instant before) {

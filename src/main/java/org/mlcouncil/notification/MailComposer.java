@@ -150,7 +150,11 @@ public class MailComposer {
    * a value that cannot be read fails its own mail only, not every fetch that would lock it.
    */
   private Map<String, Object> plainVariables(String executionId) {
-    VariableMap stored = runtimeService.getVariablesTyped(executionId, false);
+    return plain(runtimeService.getVariablesTyped(executionId, false));
+  }
+
+  /** Variables as a template sees them: see {@link #plainVariables(String)}. */
+  Map<String, Object> plain(VariableMap stored) {
     Map<String, Object> plain = new HashMap<>();
     for (String name : stored.keySet()) {
       TypedValue value = stored.getValueTyped(name);

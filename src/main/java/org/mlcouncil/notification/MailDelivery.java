@@ -81,8 +81,9 @@ class MailDelivery {
   }
 
   /**
-   * Sends a task announcement. The first failure hands it to a {@code task-notification}
-   * instance, whose mail step retries it like any other.
+   * Sends an announcement (of a task, or of a mail step the flow does not wait for). The first
+   * failure hands it to a {@code task-notification} instance, whose mail step retries it like any
+   * other.
    *
    * @param lockedAt {@link System#nanoTime()} when the announcement was claimed
    */
@@ -91,13 +92,13 @@ class MailDelivery {
     try {
       mail = send(composer.compose(announcement));
     } catch (RuntimeException e) {
-      log.warn("Announcement of task {} of {} not sent, handed to a {} instance: {}",
-          announcement.variables().get("taskId"), announcement.businessKey(), TaskAnnouncer.PROCESS_KEY, reason(e));
+      log.warn("Mail '{}' of {} not sent, handed to a {} instance: {}", announcement.variables().get("mailTemplate"),
+          announcement.businessKey(), TaskAnnouncer.PROCESS_KEY, reason(e));
       try {
         announcements.handOver(announcement, workerId);
       } catch (RuntimeException handOver) {
-        log.warn("Could not hand over the announcement of task {}; it is tried again when its lock ends: {}",
-            announcement.variables().get("taskId"), reason(handOver));
+        log.warn("Could not hand over mail '{}' of {}; it is tried again when its lock ends: {}",
+            announcement.variables().get("mailTemplate"), announcement.businessKey(), reason(handOver));
       }
       return;
     }

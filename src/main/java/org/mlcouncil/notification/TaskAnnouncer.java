@@ -122,13 +122,14 @@ public class TaskAnnouncer implements TaskListener {
   }
 
   /** A process definition id starts with its key: "ml-proposal:3:…". */
-  private static String processDefinitionKey(String processDefinitionId) {
+  static String processDefinitionKey(String processDefinitionId) {
     return processDefinitionId.split(":")[0];
   }
 
   private void add(String template, String businessKey, String processInstanceId, String processDefinitionId,
                    String taskId, Map<String, Object> variables) {
     variables.put("mailTemplate", template);
-    announcements.add(businessKey, processInstanceId, processDefinitionKey(processDefinitionId), taskId, variables);
+    announcements.add(businessKey, processInstanceId, processDefinitionKey(processDefinitionId), taskId, null,
+        variables);
   }
 }

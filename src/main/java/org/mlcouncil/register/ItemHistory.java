@@ -113,7 +113,8 @@ public class ItemHistory {
       variableEvents(instance, isItem, kind, seesRestricted, timeline);
       mails(instance, stepNames, timeline);
     }
-    announcements.sentFor(item.key()).forEach(sent -> timeline.add(new Event(sent, ANNOUNCED, null, null)));
+    announcements.sentFor(item.key()).forEach(sent -> timeline.add(new Event(sent.at(),
+        sent.step() == null ? ANNOUNCED : "Mail: " + sent.step(), null, null)));
     if (!item.isOpen()) {
       timeline.add(new Event(item.decidedAt(), "Decision: " + item.decision()
           + (item.meetingId() == null ? "" : " at ML Review " + item.meetingId()), null, item.rationale()));

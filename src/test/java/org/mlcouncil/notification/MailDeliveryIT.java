@@ -34,6 +34,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mlcouncil.proposal.ProposalData;
 import org.mlcouncil.support.ActingUser;
 import org.mlcouncil.support.AsyncWork;
 import org.mlcouncil.support.EngineRest;
@@ -242,6 +243,38 @@ class MailDeliveryIT {
     await().until(() -> runtimeService.createProcessInstanceQuery().processInstanceId(notification).count() == 0);
     await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> announcements.get().size() == 1);
     runtimeService.deleteProcessInstance(instance.getId(), "test of a handed-over announcement");
+  }
+
+  @Test
+  void aProposalSubmittedWhileSmtpIsDownIsScreenedAndReviewedAndItsReceiptFollowsOnce() {
+    TestInfrastructure.stopSmtp();
+    String title = "Submitted during an outage " + UUID.randomUUID().toString().substring(0, 8);
+    ProcessInstance proposal = ActingUser.as(identityService, "paul",
+        () -> runtimeService.startProcessInstanceByKey("ml-proposal", ProposalData.valid(title)));
+
+    // Screened and with its pod's four leads while its receipt waits for the SMTP server.
+    await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery()
+        .processInstanceId(proposal.getId()).taskDefinitionKey("reviewProposal").count() == 4);
+    Map<String, Object> receipt = await().atMost(Duration.ofSeconds(30)).until(() -> new JdbcTemplate(dataSource)
+        .queryForList("select ID_, STEP_, HANDED_OVER_ from " + Announcements.TABLE + " where BUSINESS_KEY_ = ?"
+            + " and TASK_ID_ is null and HANDED_OVER_ is not null", proposal.getBusinessKey()), rows -> rows.size() == 1)
+        .get(0);
+    assertThat(receipt.get("STEP_")).isEqualTo("Send receipt to proposer");
+    String notification = (String) receipt.get("HANDED_OVER_");
+    await().atMost(Duration.ofSeconds(30)).until(() -> externalTaskService.createExternalTaskQuery()
+        .processInstanceId(notification).singleResult(),
+        found -> found != null && Integer.valueOf(properties.retryDelays().size()).equals(found.getRetries()));
+
+    TestInfrastructure.startSmtp();
+    advanceClock(properties.retryDelays().get(0));
+
+    MimeMessage mail = Mailbox.awaitOne("paul@mlcouncil.example", "Proposal received: " + title);
+    assertThat(messageIds(List.of(mail))).containsExactly("<mail-" + receipt.get("ID_") + "@mlcouncil.example>");
+    // Written from the variables the proposal had at its receipt step, through the hand-over.
+    assertThat(Mailbox.text(mail)).contains("Pod: Search pod", "Estimated impact: $2,000,000 per year");
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+        .until(() -> Mailbox.messages("paul@mlcouncil.example", "Proposal received: " + title).size() == 1);
+    runtimeService.deleteProcessInstance(proposal.getId(), "test of a receipt during an SMTP outage");
   }
 
   @Test
