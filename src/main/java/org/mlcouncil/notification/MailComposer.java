@@ -7,6 +7,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,12 +159,15 @@ public class MailComposer {
     Map<String, Object> plain = new HashMap<>();
     for (String name : stored.keySet()) {
       TypedValue value = stored.getValueTyped(name);
-      if (!(value instanceof SerializableValue serialized)) {
+      if (value instanceof SerializableValue serialized) {
+        if (JSON.equals(serialized.getSerializationDataFormat())) {
+          plain.put(name, json.convert(serialized.getValueSerialized(), PLAIN, null));
+        }
+      } else if (value.getValue() == null || value.getValue() instanceof String || value.getValue() instanceof Number
+          || value.getValue() instanceof Boolean || value.getValue() instanceof Date) {
         plain.put(name, value.getValue());
-      } else if (JSON.equals(serialized.getSerializationDataFormat())) {
-        plain.put(name, json.convert(serialized.getValueSerialized(), PLAIN, null));
       }
-      // Java-serialized values (none of the platform's own) stay out of mails.
+      // Java-serialized values, bytes and files (none of the platform's own) stay out of mails.
     }
     return plain;
   }
