@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
  * its history rows:
  * <ul>
  *   <li>of each task announcement handed to a {@value TaskAnnouncer#PROCESS_KEY} instance after
- *   its first try failed only the instance, its mail's external task log (the item's timeline shows when the mail
- *   went out), its incidents and whom it could not reach ({@value MailComposer#UNREACHABLE}): its
+ *   its first try failed only the instance, its mail's external task log (the tries, for operators; the
+ *   announcement's row records when the mail went out), its incidents and whom it could not reach ({@value MailComposer#UNREACHABLE}): its
  *   steps and the variables it was started with repeat the task it announces;</li>
  *   <li>no multi-instance counters ({@code nrOfInstances}, {@code loopCounter}, …): the engine
  *   rewrites them at every review and vote, and the reviews and votes themselves are kept;</li>

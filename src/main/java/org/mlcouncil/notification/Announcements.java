@@ -40,8 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * task-notification} instance, whose external mail step then waits the retry delays and ends in
  * a Cockpit incident like every other mail: only the first try takes the short way.
  *
- * <p>Sent rows are the item's record that its task was announced (the register's timeline) and are
- * deleted after {@link MailProperties#announcementRetention()}.
+ * <p>Sent rows, also those handed over and sent by their instance, are the item's record that its
+ * task was announced or its mail step sent (the register's timeline), and are deleted after
+ * {@link MailProperties#announcementRetention()}.
  */
 @Component
 public class Announcements {
@@ -167,7 +168,12 @@ public class Announcements {
     });
   }
 
-  /** When the item's announcements went out, oldest first. */
+  /** Marks sent the announcement handed to the given {@value TaskAnnouncer#PROCESS_KEY} instance. */
+  void sentAfterHandOver(String processInstanceId) {
+    jdbc.update("update " + TABLE + " set SENT_ = ? where HANDED_OVER_ = ? and SENT_ is null", now(), processInstanceId);
+  }
+
+  /** When the item's announcements went out (also those handed over), oldest first. */
   public List<Sent> sentFor(String businessKey) {
     return jdbc.query("select SENT_, STEP_ from " + TABLE + " where BUSINESS_KEY_ = ? and SENT_ is not null"
         + " order by SENT_", (row, number) -> new Sent(row.getTimestamp(1).toInstant(), row.getString(2)), businessKey);

@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends the mail of one locked mail step. Each engine call is its own short transaction; the
@@ -38,16 +39,19 @@ class MailDelivery {
   private final ExternalTaskService externalTasks;
   private final MailActivity activity;
   private final Announcements announcements;
+  private final TransactionTemplate transaction;
   private final RetryLadder ladder;
   private final Duration lockDuration;
 
   MailDelivery(MailComposer composer, JavaMailSender mailSender, ExternalTaskService externalTasks,
-               MailActivity activity, Announcements announcements, MailProperties properties) {
+               MailActivity activity, Announcements announcements, TransactionTemplate transaction,
+               MailProperties properties) {
     this.composer = composer;
     this.mailSender = mailSender;
     this.externalTasks = externalTasks;
     this.activity = activity;
     this.announcements = announcements;
+    this.transaction = transaction;
     this.ladder = new RetryLadder(properties.retryDelays());
     this.lockDuration = properties.lockDuration();
     SmtpTimeouts.apply(mailSender, properties.smtpTimeout());
@@ -70,7 +74,15 @@ class MailDelivery {
         : Map.of(MailComposer.UNREACHABLE, TextLimits.lines(List.copyOf(mail.unreachable())));
     record(mail, task.getActivityId(), lockedAt, () -> {
       try {
-        externalTasks.complete(task.getId(), workerId, null, local);
+        if (TaskAnnouncer.PROCESS_KEY.equals(task.getProcessDefinitionKey())) {
+          // The announcement's row is the item's record of the mail: marked sent with the step, both or neither.
+          transaction.executeWithoutResult(status -> {
+            externalTasks.complete(task.getId(), workerId, null, local);
+            announcements.sentAfterHandOver(task.getProcessInstanceId());
+          });
+        } else {
+          externalTasks.complete(task.getId(), workerId, null, local);
+        }
         return true;
       } catch (BadUserRequestException e) {
         // The instance ended meanwhile (e.g. a withdrawal), or the lock ran out and another sender owns it.

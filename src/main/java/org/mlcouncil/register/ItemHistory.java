@@ -13,18 +13,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricExternalTaskLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
-import org.camunda.bpm.model.bpmn.instance.FlowElement;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.mlcouncil.council.CouncilTally;
 import org.mlcouncil.council.CouncilVote;
 import org.mlcouncil.notification.Announcements;
+import org.mlcouncil.notification.TaskAnnouncer;
 import org.mlcouncil.platform.JsonVariables;
 import org.mlcouncil.review.PodReview;
 import org.springframework.stereotype.Component;
@@ -46,15 +44,13 @@ public class ItemHistory {
       "intermediateMessageCatch", "intermediateSignalCatch", "intermediateTimer");
 
   private final HistoryService historyService;
-  private final RepositoryService repositoryService;
   private final JsonVariables json;
   private final RegisterProperties properties;
   private final Announcements announcements;
 
-  public ItemHistory(HistoryService historyService, RepositoryService repositoryService, JsonVariables json,
+  public ItemHistory(HistoryService historyService, JsonVariables json,
                      RegisterProperties properties, Announcements announcements) {
     this.historyService = historyService;
-    this.repositoryService = repositoryService;
     this.json = json;
     this.properties = properties;
     this.announcements = announcements;
@@ -111,7 +107,10 @@ public class ItemHistory {
       boolean isItem = instance.getId().equals(itemInstanceId);
       Map<String, String> stepNames = steps(instance, isItem, timeline);
       variableEvents(instance, isItem, kind, seesRestricted, timeline);
-      mails(instance, stepNames, timeline);
+      // Its announcement's row records the mail a task-notification instance sent, named by the step it stood for.
+      if (!TaskAnnouncer.PROCESS_KEY.equals(instance.getProcessDefinitionKey())) {
+        mails(instance, stepNames, timeline);
+      }
     }
     announcements.sentFor(item.key()).forEach(sent -> timeline.add(new Event(sent.at(),
         sent.step() == null ? ANNOUNCED : "Mail: " + sent.step(), null, null)));
@@ -144,16 +143,9 @@ public class ItemHistory {
   private void mails(HistoricProcessInstance instance, Map<String, String> stepNames, List<Event> timeline) {
     for (HistoricExternalTaskLog sent : historyService.createHistoricExternalTaskLogQuery()
         .processInstanceId(instance.getId()).topicName("mail").successLog().list()) {
-      String step = stepNames.computeIfAbsent(sent.getActivityId(), id -> modelName(instance, id));
+      String step = stepNames.getOrDefault(sent.getActivityId(), sent.getActivityId());
       timeline.add(new Event(instant(sent.getTimestamp()), "Mail: " + step, null, null));
     }
-  }
-
-  /** A step's name from the model, for instances whose steps are not kept in history (task announcements). */
-  private String modelName(HistoricProcessInstance instance, String activityId) {
-    ModelElementInstance step = repositoryService.getBpmnModelInstance(instance.getProcessDefinitionId())
-        .getModelElementById(activityId);
-    return step instanceof FlowElement element && element.getName() != null ? element.getName() : activityId;
   }
 
   /** Reviews and votes (each kept as a variable of its own), findings, and amendments (values changed later). */

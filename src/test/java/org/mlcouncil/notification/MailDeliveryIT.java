@@ -3,6 +3,7 @@ package org.mlcouncil.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.IdentityService;
@@ -241,6 +244,9 @@ class MailDeliveryIT {
     await().atMost(Duration.ofSeconds(30)).until(() -> !announcements.get().isEmpty());
     assertThat(messageIds(announcements.get())).containsExactly("<mail-" + announcement.get("ID_") + "@mlcouncil.example>");
     await().until(() -> runtimeService.createProcessInstanceQuery().processInstanceId(notification).count() == 0);
+    // Its row, the item's record of the mail, is marked sent with the step that sent it.
+    assertThat(new JdbcTemplate(dataSource).queryForObject("select SENT_ from " + Announcements.TABLE
+        + " where ID_ = ?", Timestamp.class, announcement.get("ID_"))).isNotNull();
     await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> announcements.get().size() == 1);
     runtimeService.deleteProcessInstance(instance.getId(), "test of a handed-over announcement");
   }
@@ -274,6 +280,8 @@ class MailDeliveryIT {
     assertThat(Mailbox.text(mail)).contains("Pod: Search pod", "Estimated impact: $2,000,000 per year");
     await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
         .until(() -> Mailbox.messages("paul@mlcouncil.example", "Proposal received: " + title).size() == 1);
+    // The item's timeline names the mail by the step it stood for, not by the instance that sent it.
+    assertThat(timeline("paul", proposal.getBusinessKey())).contains("Mail: Send receipt to proposer");
     runtimeService.deleteProcessInstance(proposal.getId(), "test of a receipt during an SMTP outage");
   }
 
@@ -392,6 +400,13 @@ class MailDeliveryIT {
   }
 
   /** Moves the engine's clock just past a wait, e.g. a retry delay or a lock. */
+  /** What the register's item page lists as its timeline, as the user sees it. */
+  private List<String> timeline(String user, String businessKey) {
+    JsonNode page = rest.withBasicAuth(user, "demo").getForObject("/api/register/items/" + businessKey, JsonNode.class);
+    return StreamSupport.stream(page.at("/story/timeline").spliterator(), false)
+        .map(event -> event.get("what").asText()).toList();
+  }
+
   private static void advanceClock(Duration wait) {
     TestClock.at(ClockUtil.getCurrentTime().toInstant().plus(wait).plusSeconds(1));
   }

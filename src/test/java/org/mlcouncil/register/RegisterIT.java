@@ -97,8 +97,7 @@ class RegisterIT {
     assertThat(timeline).contains("Submitted / paul", "Screen proposal / null", "Decision: approved at ML Review MLR-TEST / null")
         .contains("Pod review (the search pod's product manager): approved / sarah", "Council vote: approved / marcus")
         .anyMatch(line -> line.startsWith("Mail: Send receipt to proposer"));
-    // An administrator also sees the task announcements, which keep no steps in history: their mail
-    // is named from the model.
+    // The task announcements are rows of their own, sent shortly after the task was created.
     await().untilAsserted(() -> assertThat(api("demo", "/api/register/items/" + key).at("/story/timeline"))
         .anyMatch(event -> event.get("what").asText().equals("Mail: Send task mail")));
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(proposal.getId())
