@@ -19,6 +19,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -327,6 +328,12 @@ public class Tasklist implements AutoCloseable {
       } catch (StaleElementReferenceException navigating) {
         // The page was replaced between finding its body and reading it (a click's navigation).
         return null;
+      } catch (WebDriverException navigating) {
+        // Chromium reports the same race as an inspector error when the new document came mid-read.
+        if (String.valueOf(navigating.getMessage()).contains("does not belong to the document")) {
+          return null;
+        }
+        throw navigating;
       }
     });
   }
