@@ -21,10 +21,11 @@ import org.springframework.stereotype.Component;
  * Full history, less what nobody reads, on which the benchmark's proposal lifecycle spent most of
  * its history rows:
  * <ul>
- *   <li>of each task announcement handed to a {@value TaskAnnouncer#PROCESS_KEY} instance after
- *   its first try failed only the instance, its mail's external task log (the tries, for operators; the
- *   announcement's row records when the mail went out), its incidents and whom it could not reach ({@value MailComposer#UNREACHABLE}): its
- *   steps and the variables it was started with repeat the task it announces;</li>
+ *   <li>of each announcement handed to a {@value TaskAnnouncer#PROCESS_KEY} instance after its
+ *   first try failed only the instance, its mail's external task log (the tries, for operators;
+ *   the announcement's row records when the mail went out), its incidents and whom it could not
+ *   reach ({@value MailComposer#UNREACHABLE}): its steps and the variables it was started with
+ *   repeat the task or step it announces;</li>
  *   <li>no multi-instance counters ({@code nrOfInstances}, {@code loopCounter}, …): the engine
  *   rewrites them at every review and vote, and the reviews and votes themselves are kept;</li>
  *   <li>the change log of variables (historic details) only for an item's own variables, those
